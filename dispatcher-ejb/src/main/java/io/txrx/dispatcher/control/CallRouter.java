@@ -1,0 +1,61 @@
+package io.txrx.dispatcher.control;
+
+import io.txrx.jsonrpc.Call;
+import io.txrx.jsonrpc.ErrorCode;
+import io.txrx.jsonrpc.FrameParser;
+import io.txrx.jsonrpc.Replies;
+import io.txrx.p2p.control.RouteTable;
+import io.txrx.stream.Fields;
+import io.txrx.stream.StreamKeys;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Decides what happens to each TX entry: forwarded to its service stream when its method has a route,
+ * held (not acked) while it has none, and answered with -32601 once it has waited longer than the grace
+ * period, measured from the entry id's own timestamp so every dispatcher agrees on it.
+ */
+public class CallRouter {
+    private final RouteTable routes;
+    private final StreamKeys keys;
+    private final long graceMs;
+
+    public CallRouter(RouteTable routes, StreamKeys keys, long graceMs) {
+        this.routes = routes;
+        this.keys = keys;
+        this.graceMs = graceMs;
+    }
+
+    public RoutingPlan plan(List<StreamEntry> entries, long nowMs) {
+        RoutingPlan plan = new RoutingPlan();
+        for (StreamEntry entry : entries) {
+            Map<String, String> fields = entry.getFields();
+            if (fields == null || fields.get(Fields.METHOD) == null) {
+                plan.drop(entry.getID());
+                continue;
+            }
+            Optional<String> stream = routes.streamFor(fields.get(Fields.METHOD));
+            if (stream.isPresent()) {
+                plan.forward(stream.get(), fields, entry.getID());
+            } else if (nowMs - entry.getID().getTime() < graceMs) {
+                plan.hold();
+            } else if (fields.get(Fields.CALL) == null) {
+                plan.drop(entry.getID());
+            } else {
+                plan.answer(keys.rx(fields.get(Fields.GATEWAY)), notFound(fields), entry.getID());
+            }
+        }
+        return plan;
+    }
+
+    private static Map<String, String> notFound(Map<String, String> call) {
+        List<Call> calls = FrameParser.parse(call.get(Fields.MESSAGE)).calls();
+        String method = call.get(Fields.METHOD);
+        String reply = Replies.error(calls.isEmpty() ? null : calls.get(0).id(), ErrorCode.METHOD_NOT_FOUND,
+                "Method not found: " + method, null);
+        return Map.of(Fields.SESSION, call.get(Fields.SESSION), Fields.CALL, call.get(Fields.CALL),
+                Fields.MESSAGE, reply);
+    }
+}

@@ -1,0 +1,60 @@
+package io.txrx.dispatcher.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.txrx.p2p.control.RouteTable;
+import io.txrx.peer.Shard;
+import io.txrx.stream.StreamKeys;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+class CallRouterTest {
+    private static final long T0 = 1_700_000_000_000L;
+    private final RouteTable routes = new RouteTable();
+    private final CallRouter cut = new CallRouter(routes, StreamKeys.withPrefix("t:"), 5000);
+
+    private static StreamEntry call(long time, String method, String cid) {
+        String msg = "{\"jsonrpc\":\"2.0\",\"id\":\"a-1\",\"method\":\"" + method + "\"}";
+        Map<String, String> fields = cid == null
+                ? Map.of("gw", "gw1", "sid", "s1", "method", method, "msg", msg)
+                : Map.of("gw", "gw1", "sid", "s1", "cid", cid, "method", method, "msg", msg);
+        return new StreamEntry(new StreamEntryID(time, 0), fields);
+    }
+
+    @Test
+    void aRoutedCallIsForwardedAndAcked() {
+        routes.merge(new Shard("system", "t:rpc:system", List.of("system.ping"), "i1", "1"), T0);
+        RoutingPlan plan = cut.plan(List.of(call(T0, "system.ping", "1")), T0);
+        assertEquals("t:rpc:system", plan.appends().get(0).stream());
+        assertEquals(List.of(new StreamEntryID(T0, 0)), plan.acks());
+    }
+
+    @Test
+    void anUnroutedCallIsHeldWithinTheGrace() {
+        RoutingPlan plan = cut.plan(List.of(call(T0, "nope.x", "1")), T0 + 4999);
+        assertTrue(plan.acks().isEmpty());
+        assertEquals(1, plan.waiting());
+    }
+
+    @Test
+    void afterTheGraceTheCallerGetsMethodNotFoundWithItsId() {
+        RoutingPlan plan = cut.plan(List.of(call(T0, "nope.x", "7")), T0 + 5000);
+        RoutingPlan.Append reply = plan.appends().get(0);
+        assertEquals("t:rx:gw1", reply.stream());
+        assertEquals("7", reply.fields().get("cid"));
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"a-1\",\"error\":{\"code\":-32601,\"message\":\"Method not found: nope.x\"}}",
+                reply.fields().get("msg"));
+        assertEquals(1, plan.acks().size());
+    }
+
+    @Test
+    void anUnroutedNotificationIsDroppedSilentlyAfterTheGrace() {
+        RoutingPlan plan = cut.plan(List.of(call(T0, "nope.x", null)), T0 + 6000);
+        assertTrue(plan.appends().isEmpty());
+        assertEquals(1, plan.acks().size());
+    }
+}

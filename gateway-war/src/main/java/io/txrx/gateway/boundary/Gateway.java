@@ -1,0 +1,295 @@
+package io.txrx.gateway.boundary;
+
+import io.txrx.gateway.control.BatchReply;
+import io.txrx.gateway.control.FrameSize;
+import io.txrx.gateway.control.PendingCall;
+import io.txrx.gateway.control.PendingCalls;
+import io.txrx.jsonrpc.Call;
+import io.txrx.jsonrpc.ErrorCode;
+import io.txrx.jsonrpc.Frame;
+import io.txrx.jsonrpc.FrameParser;
+import io.txrx.jsonrpc.Rejection;
+import io.txrx.jsonrpc.Replies;
+import io.txrx.peer.InstanceId;
+import io.txrx.peer.Role;
+import io.txrx.peer.Roles;
+import io.txrx.stream.Fields;
+import io.txrx.stream.Redis;
+import io.txrx.stream.StreamKeys;
+import io.txrx.stream.StreamWriter;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * This process as a gateway: the open sockets, the calls they wait on, the pipelined writer to TX and the
+ * loop that reads this gateway's RX stream. RX has exactly one reader (this gateway, whose id is new each
+ * start), so it is read with plain XREAD, trimmed on write, and left to expire if the gateway dies.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Gateway {
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+    private static final String INVALID_FRAMES = "txrx.invalidFrames";
+    private static final long SWEEP_MS = 1000;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    StreamKeys keys;
+
+    @Inject
+    Roles roles;
+
+    @Inject
+    InstanceId instance;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.max-frame-bytes", defaultValue = "1048576")
+    int maxFrameBytes;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.max-invalid-frames", defaultValue = "20")
+    int maxInvalidFrames;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.call-timeout-ms", defaultValue = "30000")
+    long callTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.batch", defaultValue = "512")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.rx-ttl-s", defaultValue = "300")
+    long rxTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "txrx.stream.max-len", defaultValue = "1000000")
+    long maxLen;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final PendingCalls pending = new PendingCalls();
+    private StreamWriter tx;
+    private String rx;
+    private volatile boolean running;
+    private Future<?> rxLoop;
+
+    @PostConstruct
+    void start() {
+        if (!roles.has(Role.GATEWAY)) {
+            return;
+        }
+        rx = keys.rx(instance.value());
+        tx = new StreamWriter(redis.client(), batchSize);
+        tx.start(executor);
+        running = true;
+        rxLoop = executor.submit(this::readReplies);
+        LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2}", new Object[] {instance, keys.tx(), rx});
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        sessions.values().forEach(s -> close(s, CloseCodes.GOING_AWAY, "Gateway shutting down"));
+        try {
+            rxLoop.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            rxLoop.cancel(true);
+        }
+        tx.stop();
+        redis.client().del(rx);
+    }
+
+    public void open(Session session) {
+        if (!running) {
+            close(session, CloseCodes.TRY_AGAIN_LATER, "This process does not run the gateway role");
+            return;
+        }
+        session.setMaxTextMessageBufferSize(maxFrameBytes);
+        session.getUserProperties().put(INVALID_FRAMES, new AtomicInteger());
+        sessions.put(session.getId(), session);
+    }
+
+    public void closed(Session session) {
+        sessions.remove(session.getId());
+        pending.forget(session.getId());
+    }
+
+    public void receive(Session session, String text) {
+        if (FrameSize.exceeds(text, maxFrameBytes)) {
+            close(session, CloseCodes.TOO_BIG, "Frame larger than " + maxFrameBytes + " bytes");
+            return;
+        }
+        Frame frame = FrameParser.parse(text);
+        if (tooManyInvalid(session, frame)) {
+            close(session, CloseCodes.VIOLATED_POLICY, "Too many invalid frames in a row");
+            return;
+        }
+        if (!frame.batch()) {
+            Object entry = frame.entries().get(0);
+            if (entry instanceof Call call) {
+                forward(session, call, null);
+            } else {
+                send(session, ((Rejection) entry).reply());
+            }
+            return;
+        }
+        int expected = frame.rejections().size() + (int) frame.calls().stream().filter(c -> !c.isNotification()).count();
+        BatchReply batch = expected == 0 ? null : new BatchReply(expected);
+        for (Object entry : frame.entries()) {
+            if (entry instanceof Call call) {
+                forward(session, call, batch);
+            } else {
+                String complete = batch.add(((Rejection) entry).reply());
+                if (complete != null) {
+                    send(session, complete);
+                }
+            }
+        }
+    }
+
+    public void refuseBinary(Session session) {
+        send(session, Replies.error(null, ErrorCode.INVALID_REQUEST,
+                "Binary frames are not supported: send JSON-RPC 2.0 as UTF-8 text frames", null));
+    }
+
+    private void forward(Session session, Call call, BatchReply batch) {
+        long now = System.currentTimeMillis();
+        Map<String, String> fields = new HashMap<>(8);
+        fields.put(Fields.GATEWAY, instance.value());
+        fields.put(Fields.SESSION, session.getId());
+        fields.put(Fields.METHOD, call.method());
+        fields.put(Fields.MESSAGE, call.json());
+        fields.put(Fields.TIMESTAMP, Long.toString(now));
+        if (!call.isNotification()) {
+            fields.put(Fields.CALL, pending.add(session.getId(), batch, now, call.id().toString()));
+        }
+        tx.append(keys.tx(), fields, maxLen);
+    }
+
+    private boolean tooManyInvalid(Session session, Frame frame) {
+        AtomicInteger invalid = (AtomicInteger) session.getUserProperties().get(INVALID_FRAMES);
+        if (!frame.calls().isEmpty()) {
+            invalid.set(0);
+            return false;
+        }
+        return invalid.incrementAndGet() > maxInvalidFrames;
+    }
+
+    private void readReplies() {
+        StreamEntryID last = new StreamEntryID(0, 0);
+        long nextSweep = 0;
+        long nextTtl = 0;
+        while (running) {
+            try {
+                long now = System.currentTimeMillis();
+                if (now >= nextSweep) {
+                    pending.expire(now, callTimeoutMs).forEach(this::timeOut);
+                    nextSweep = now + SWEEP_MS;
+                }
+                if (now >= nextTtl) {
+                    redis.client().expire(rx, rxTtlSeconds);
+                    nextTtl = now + rxTtlSeconds * 1000 / 4;
+                }
+                var read = redis.client().xread(XReadParams.xReadParams().count(batchSize).block(500), Map.of(rx, last));
+                if (read == null) {
+                    continue;
+                }
+                for (StreamEntry entry : read.get(0).getValue()) {
+                    last = entry.getID();
+                    deliver(entry.getFields());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "RX loop failed, going on: {0}", e.toString());
+                pause();
+            }
+        }
+    }
+
+    private void deliver(Map<String, String> fields) {
+        String callId = fields.get(Fields.CALL);
+        String message = fields.get(Fields.MESSAGE);
+        if (callId == null) {
+            send(sessions.get(fields.get(Fields.SESSION)), message);
+            return;
+        }
+        PendingCall call = pending.take(callId);
+        if (call == null) {
+            LOG.log(Level.FINE, "Dropping a second or late reply to call {0}", callId);
+            return;
+        }
+        answer(call, message);
+    }
+
+    private void timeOut(PendingCall call) {
+        var id = Json.createReader(new StringReader(call.idJson())).readValue();
+        answer(call, Replies.error(id, ErrorCode.UNAVAILABLE, "Call timed out after " + callTimeoutMs + " ms", null));
+    }
+
+    private void answer(PendingCall call, String message) {
+        Session session = sessions.get(call.sessionId());
+        if (call.batch() == null) {
+            send(session, message);
+            return;
+        }
+        String complete = call.batch().add(message);
+        if (complete != null) {
+            send(session, complete);
+        }
+    }
+
+    private static void send(Session session, String text) {
+        if (session != null && session.isOpen()) {
+            session.getAsyncRemote().sendText(text);
+        }
+    }
+
+    private static void close(Session session, CloseCodes code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Closing a socket failed: {0}", e.getMessage());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

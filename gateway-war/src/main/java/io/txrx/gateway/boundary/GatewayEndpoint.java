@@ -1,0 +1,46 @@
+package io.txrx.gateway.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The client-facing WebSocket at {@code /ws}: JSON-RPC 2.0 in UTF-8 text frames. */
+@ServerEndpoint(value = "/ws", configurator = OriginCheck.class)
+public class GatewayEndpoint {
+    private static final Logger LOG = Logger.getLogger(GatewayEndpoint.class.getName());
+
+    @Inject
+    Gateway gateway;
+
+    @OnOpen
+    public void open(Session session) {
+        gateway.open(session);
+    }
+
+    @OnMessage
+    public void text(Session session, String text) {
+        gateway.receive(session, text);
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer data) {
+        gateway.refuseBinary(session);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        gateway.closed(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "Socket {0} failed: {1}", new Object[] {session.getId(), failure.toString()});
+    }
+}

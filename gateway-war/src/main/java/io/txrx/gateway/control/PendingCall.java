@@ -1,0 +1,11 @@
+package io.txrx.gateway.control;
+
+/**
+ * A call sent to TX and not yet answered.
+ *
+ * @param sessionId the socket that made it
+ * @param batch the batch reply it belongs to, or {@code null} for a single call
+ * @param sentAtMs when it was sent, for the call timeout
+ * @param idJson the caller's id as JSON text, for a timeout error
+ */
+public record PendingCall(String sessionId, BatchReply batch, long sentAtMs, String idJson) {}

@@ -1,0 +1,30 @@
+package io.txrx.gateway.boundary;
+
+import io.txrx.testing.TestConfig;
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+/** The gateway alone, as a test deploys it: its classes, the contract, Jedis, and the test's configuration. */
+final class Deployments {
+
+    private Deployments() {}
+
+    static WebArchive gateway(TestConfig config) {
+        return ShrinkWrap.create(WebArchive.class, "gateway.war")
+                .addPackages(true, "io.txrx.gateway.boundary", "io.txrx.gateway.control", "io.txrx.jsonrpc",
+                        "io.txrx.stream", "io.txrx.peer")
+                .deleteClass(Deployments.class)
+                .addAsLibraries(thirdPartyLibraries())
+                .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml")
+                .addAsResource(new StringAsset(config.asProperties()), "META-INF/microprofile-config.properties");
+    }
+
+    static File[] thirdPartyLibraries() {
+        return Maven.resolver().loadPomFromFile("pom.xml")
+                .resolve("redis.clients:jedis", "org.slf4j:slf4j-jdk14")
+                .withTransitivity().asFile();
+    }
+}

@@ -1,0 +1,51 @@
+package io.txrx.gateway.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PendingCallsTest {
+    private final PendingCalls cut = new PendingCalls();
+
+    @Test
+    void aSecondReplyToTheSameCallFindsNothing() {
+        String id = cut.add("s1", null, 0, "1");
+        assertNotNull(cut.take(id));
+        assertNull(cut.take(id));
+    }
+
+    @Test
+    void callIdsAreUnique() {
+        assertNotEquals(cut.add("s1", null, 0, "1"), cut.add("s1", null, 0, "1"));
+    }
+
+    @Test
+    void oldCallsExpireAndClosedSocketsAreForgotten() {
+        cut.add("s1", null, 0, "1");
+        cut.add("s2", null, 900, "2");
+        assertEquals(1, cut.expire(1001, 1000).size());
+        cut.forget("s2");
+        assertEquals(0, cut.size());
+    }
+
+    @Test
+    void aBatchIsSentOnceComplete() {
+        BatchReply batch = new BatchReply(2);
+        assertNull(batch.add("{\"id\":1}"));
+        assertEquals("[{\"id\":1},{\"id\":2}]", batch.add("{\"id\":2}"));
+    }
+
+    @Test
+    void frameSizeCountsUtf8Bytes() {
+        assertFalse(FrameSize.exceeds("abc", 3));
+        assertTrue(FrameSize.exceeds("abcd", 3));
+        assertTrue(FrameSize.exceeds("éé", 3));
+        assertFalse(FrameSize.exceeds("é", 2));
+        assertTrue(FrameSize.exceeds("😀", 3));
+    }
+}

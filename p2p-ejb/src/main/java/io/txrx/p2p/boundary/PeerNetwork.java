@@ -1,0 +1,201 @@
+package io.txrx.p2p.boundary;
+
+import io.txrx.p2p.control.PeerProtocol;
+import io.txrx.p2p.control.RouteTable;
+import io.txrx.peer.InstanceId;
+import io.txrx.peer.PeerMessage;
+import io.txrx.peer.PeerSigner;
+import io.txrx.peer.Role;
+import io.txrx.peer.Roles;
+import io.txrx.peer.Shard;
+import io.txrx.stream.Redis;
+import io.txrx.stream.StreamKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * This process as a peer on the P2P stream, when it runs a dispatcher or RPC services: one loop reads every
+ * message (plain XREAD, no group), drops unsigned or wrongly signed ones, and sends init on start,
+ * heartbeats while alive and bye on shutdown.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PeerNetwork {
+    private static final Logger LOG = Logger.getLogger(PeerNetwork.class.getName());
+    private static final long P2P_MAX_LEN = 1000;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    StreamKeys keys;
+
+    @Inject
+    Roles roles;
+
+    @Inject
+    InstanceId instance;
+
+    @Inject
+    RouteTable routes;
+
+    @Inject
+    @ConfigProperty(name = "txrx.p2p.psk")
+    Optional<String> preSharedKey;
+
+    @Inject
+    @ConfigProperty(name = "txrx.p2p.max-skew-ms", defaultValue = "30000")
+    long maxSkewMs;
+
+    @Inject
+    @ConfigProperty(name = "txrx.p2p.heartbeat-ms", defaultValue = "2000")
+    long heartbeatMs;
+
+    @Inject
+    @ConfigProperty(name = "txrx.p2p.peer-ttl-ms", defaultValue = "7000")
+    long peerTtlMs;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final List<Shard> localShards = new CopyOnWriteArrayList<>();
+    private PeerSigner signer;
+    private PeerProtocol protocol;
+    private volatile boolean running;
+    private Future<?> loop;
+
+    @PostConstruct
+    void start() {
+        if (!roles.has(Role.DISPATCHER) && !roles.has(Role.RPC)) {
+            return;
+        }
+        signer = new PeerSigner(preSharedKey.orElse(null), maxSkewMs);
+        protocol = new PeerProtocol(instance.value(), roles, routes, () -> List.copyOf(localShards));
+        StreamEntryID from = lastEntry();
+        running = true;
+        send(protocol.init(System.currentTimeMillis()));
+        loop = executor.submit(() -> listen(from));
+        LOG.log(Level.INFO, "Peer {0} ({1}) joined {2}", new Object[] {instance, roles.describe(), keys.p2p()});
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            loop.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            loop.cancel(true);
+        }
+        send(protocol.bye(System.currentTimeMillis()));
+    }
+
+    /** Announces a shard served by this process, now and to every dispatcher that asks later. */
+    public void announce(Shard shard) {
+        localShards.removeIf(s -> s.service().equals(shard.service()));
+        localShards.add(shard);
+        if (running) {
+            protocol.shares(System.currentTimeMillis()).forEach(this::send);
+        }
+    }
+
+    public String instanceId() {
+        return instance.value();
+    }
+
+    private void listen(StreamEntryID from) {
+        StreamEntryID last = from;
+        long nextHeartbeat = 0;
+        while (running) {
+            try {
+                long now = System.currentTimeMillis();
+                if (now >= nextHeartbeat) {
+                    send(protocol.heartbeat(now));
+                    int gone = routes.expire(now, peerTtlMs);
+                    if (gone > 0) {
+                        LOG.log(Level.INFO, "{0} silent peer(s) expired; routes now {1}",
+                                new Object[] {gone, routes.methods()});
+                    }
+                    nextHeartbeat = now + heartbeatMs;
+                }
+                var read = redis.client().xread(
+                        XReadParams.xReadParams().count(100).block((int) Math.min(heartbeatMs, 1000)),
+                        Map.of(keys.p2p(), last));
+                if (read == null) {
+                    continue;
+                }
+                for (var stream : read) {
+                    for (StreamEntry entry : stream.getValue()) {
+                        last = entry.getID();
+                        handle(entry);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "P2P loop failed, going on: {0}", e.toString());
+                pause();
+            }
+        }
+    }
+
+    private void handle(StreamEntry entry) {
+        PeerMessage message;
+        try {
+            message = PeerMessage.fromFields(entry.getFields());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Ignoring malformed P2P entry {0}: {1}", new Object[] {entry.getID(), e.getMessage()});
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (!signer.verify(message, entry.getFields().get("sig"), now)) {
+            LOG.log(Level.WARNING, "Ignoring unsigned, wrongly signed or stale P2P {0} from {1} (entry {2})",
+                    new Object[] {message.type(), message.from(), entry.getID()});
+            return;
+        }
+        try {
+            protocol.receive(message, now).forEach(this::send);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Ignoring P2P {0} from {1}: {2}", new Object[] {message.type(), message.from(), e.getMessage()});
+        }
+    }
+
+    private void send(PeerMessage message) {
+        redis.client().xadd(keys.p2p(), XAddParams.xAddParams().maxLen(P2P_MAX_LEN),
+                message.toFields(signer.sign(message)));
+    }
+
+    private StreamEntryID lastEntry() {
+        var newest = redis.client().xrevrange(keys.p2p(), "+", "-", 1);
+        return newest.isEmpty() ? new StreamEntryID(0, 0) : newest.get(0).getID();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.txrx.rpc.boundary;
+
+import io.txrx.p2p.boundary.PeerNetwork;
+import io.txrx.peer.InstanceId;
+import io.txrx.peer.Role;
+import io.txrx.peer.Roles;
+import io.txrx.peer.Shard;
+import io.txrx.rpc.control.CallExecutor;
+import io.txrx.rpc.control.HandlerRegistry;
+import io.txrx.rpc.control.HandlerScanner;
+import io.txrx.rpc.control.ServiceReader;
+import io.txrx.stream.GroupReader;
+import io.txrx.stream.Redis;
+import io.txrx.stream.StreamKeys;
+import io.txrx.stream.StreamWriter;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Serves the handlers of a web module when this process has the rpc role: one {@link ServiceReader} per
+ * service, one pipelined writer for all replies, and each service's shard announced to the peers. A handler
+ * module calls {@link #serve(BeanManager)} once it has started (see handlers-war's HandlerBootstrap).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RpcServer {
+    private static final Logger LOG = Logger.getLogger(RpcServer.class.getName());
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    StreamKeys keys;
+
+    @Inject
+    Roles roles;
+
+    @Inject
+    InstanceId instance;
+
+    @Inject
+    HandlerRegistry handlers;
+
+    @Inject
+    PeerNetwork peers;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    @ConfigProperty(name = "txrx.rpc.batch", defaultValue = "256")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "txrx.rpc.block-ms", defaultValue = "500")
+    int blockMs;
+
+    @Inject
+    @ConfigProperty(name = "txrx.rpc.claim-idle-ms", defaultValue = "10000")
+    long claimIdleMs;
+
+    @Inject
+    @ConfigProperty(name = "txrx.stream.rx-max-len", defaultValue = "10000")
+    long rxMaxLen;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Map<String, ServiceReader> readers = new ConcurrentHashMap<>();
+    private Jsonb jsonb;
+    private StreamWriter replies;
+
+    @PostConstruct
+    void start() {
+        if (!roles.has(Role.RPC)) {
+            return;
+        }
+        jsonb = JsonbBuilder.create();
+        replies = new StreamWriter(redis.client(), batchSize);
+        replies.start(executor);
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.values().forEach(ServiceReader::stop);
+        if (replies != null) {
+            replies.stop();
+        }
+    }
+
+    /** Registers the handlers the bean manager sees, starts a reader per new service and announces it. */
+    public synchronized void serve(BeanManager beanManager) {
+        if (!roles.has(Role.RPC)) {
+            LOG.info("rpc role is off: handlers are not served by this process");
+            return;
+        }
+        HandlerScanner.scan(beanManager, jsonb, validator).forEach(handlers::register);
+        CallExecutor calls = new CallExecutor(handlers);
+        for (String service : handlers.services()) {
+            if (readers.containsKey(service)) {
+                continue;
+            }
+            GroupReader stream = new GroupReader(redis.client(), keys.rpc(service), service, instance.value(),
+                    batchSize, blockMs);
+            stream.ensureGroup();
+            ServiceReader reader = new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen);
+            readers.put(service, reader);
+            executor.submit(reader);
+            List<String> methods = handlers.methods(service);
+            peers.announce(new Shard(service, stream.stream(), methods, peers.instanceId(),
+                    Integer.toHexString(methods.hashCode())));
+            LOG.log(Level.INFO, "Serving {0} from {1}: {2}", new Object[] {service, stream.stream(), methods});
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.txrx.jsonrpc;
+
+/** JSON-RPC 2.0 error codes: the standard ones and txrx's server codes in -32000..-32099. */
+public final class ErrorCode {
+    public static final int PARSE_ERROR = -32700;
+    public static final int INVALID_REQUEST = -32600;
+    public static final int METHOD_NOT_FOUND = -32601;
+    public static final int INVALID_PARAMS = -32602;
+    public static final int INTERNAL_ERROR = -32603;
+    public static final int UNAUTHORIZED = -32001;
+    public static final int FORBIDDEN = -32003;
+    public static final int UNAVAILABLE = -32004;
+    public static final int TOO_LARGE = -32009;
+
+    private ErrorCode() {}
+}

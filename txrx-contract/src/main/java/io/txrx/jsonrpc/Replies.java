@@ -1,0 +1,38 @@
+package io.txrx.jsonrpc;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+
+/** Writes JSON-RPC 2.0 responses and notifications as text. */
+public final class Replies {
+
+    private Replies() {}
+
+    public static String result(JsonValue id, JsonValue result) {
+        return result(id, result.toString());
+    }
+
+    /** A result reply around a result already written as JSON text. */
+    public static String result(JsonValue id, String resultJson) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + idText(id) + ",\"result\":" + resultJson + "}";
+    }
+
+    public static String error(JsonValue id, int code, String message, JsonValue data) {
+        StringBuilder reply = new StringBuilder(96)
+                .append("{\"jsonrpc\":\"2.0\",\"id\":").append(idText(id))
+                .append(",\"error\":{\"code\":").append(code)
+                .append(",\"message\":").append(Json.createValue(message));
+        if (data != null) {
+            reply.append(",\"data\":").append(data);
+        }
+        return reply.append("}}").toString();
+    }
+
+    public static String notification(String method, JsonValue params) {
+        return "{\"jsonrpc\":\"2.0\",\"method\":" + Json.createValue(method) + ",\"params\":" + params + "}";
+    }
+
+    private static String idText(JsonValue id) {
+        return id == null ? "null" : id.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package io.txrx.stream;
+
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * One consumer of one stream in a consumer group: batched blocking reads of new entries, re-reads of its
+ * own pending entries, and XAUTOCLAIM of entries a dead consumer left pending.
+ */
+public final class GroupReader {
+    private final JedisPooled redis;
+    private final String stream;
+    private final String group;
+    private final String consumer;
+    private final int batchSize;
+    private final int blockMs;
+
+    public GroupReader(JedisPooled redis, String stream, String group, String consumer, int batchSize, int blockMs) {
+        this.redis = redis;
+        this.stream = stream;
+        this.group = group;
+        this.consumer = consumer;
+        this.batchSize = batchSize;
+        this.blockMs = blockMs;
+    }
+
+    /** Creates the group (and the stream) unless it exists; entries written before the group are read too. */
+    public void ensureGroup() {
+        try {
+            redis.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Up to a batch of entries never delivered to anyone, waiting up to the block time for them. */
+    public List<StreamEntry> readNew() {
+        return read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, blockMs);
+    }
+
+    /** Up to a batch of this consumer's pending entries after {@code after} (start with 0-0). */
+    public List<StreamEntry> readPending(StreamEntryID after) {
+        return read(after, -1);
+    }
+
+    /**
+     * Takes over up to a batch of entries pending longer than {@code minIdleMs} with any consumer, from
+     * {@code cursor} on; answers the next cursor (0-0 when the scan is complete) and the claimed entries.
+     */
+    public Map.Entry<StreamEntryID, List<StreamEntry>> claim(long minIdleMs, StreamEntryID cursor) {
+        return redis.xautoclaim(stream, group, consumer, minIdleMs, cursor, XAutoClaimParams.xAutoClaimParams().count(batchSize));
+    }
+
+    public void ack(StreamEntryID... ids) {
+        redis.xack(stream, group, ids);
+    }
+
+    public String stream() {
+        return stream;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    private List<StreamEntry> read(StreamEntryID from, int block) {
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(batchSize);
+        if (block >= 0) {
+            params.block(block);
+        }
+        var result = redis.xreadGroup(group, consumer, params, Map.of(stream, from));
+        if (result == null || result.isEmpty()) {
+            return List.of();
+        }
+        return result.get(0).getValue();
+    }
+}

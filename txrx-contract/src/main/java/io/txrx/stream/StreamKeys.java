@@ -1,0 +1,43 @@
+package io.txrx.stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Names of the Redis keys, all under the configurable prefix. Every command txrx sends touches one key, so
+ * the names need no hash tags to work on a Redis Cluster.
+ */
+@ApplicationScoped
+public class StreamKeys {
+
+    @Inject
+    @ConfigProperty(name = "txrx.prefix", defaultValue = "txrx:")
+    String prefix;
+
+    public static StreamKeys withPrefix(String prefix) {
+        StreamKeys keys = new StreamKeys();
+        keys.prefix = prefix;
+        return keys;
+    }
+
+    /** Every call from every gateway. */
+    public String tx() {
+        return prefix + "tx";
+    }
+
+    /** Calls for one RPC service. */
+    public String rpc(String service) {
+        return prefix + "rpc:" + service;
+    }
+
+    /** Replies and pushes for one gateway. */
+    public String rx(String gatewayId) {
+        return prefix + "rx:" + gatewayId;
+    }
+
+    /** The P2P broadcast stream. */
+    public String p2p() {
+        return prefix + "p2p";
+    }
+}

@@ -1,0 +1,39 @@
+package io.txrx.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * MicroProfile Config for a test deployment: the test Redis, a key prefix of its own so tests never see
+ * each other's streams, a pre-shared key, and whatever the test overrides.
+ */
+public final class TestConfig {
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    private TestConfig() {}
+
+    public static TestConfig forTest() {
+        TestConfig config = new TestConfig();
+        config.properties.put("txrx.redis.url", TestRedis.url());
+        config.properties.put("txrx.prefix", "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":");
+        config.properties.put("txrx.p2p.psk", "test-" + UUID.randomUUID());
+        return config;
+    }
+
+    public TestConfig with(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    public String get(String key) {
+        return properties.get(key);
+    }
+
+    /** The properties file text, with the highest ordinal so it wins over the modules' defaults. */
+    public String asProperties() {
+        StringBuilder text = new StringBuilder("config_ordinal=500\n");
+        properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+}
