@@ -1,0 +1,30 @@
+package io.txrx.handlers.system.boundary;
+
+import io.txrx.testing.TestConfig;
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+/** Every role in one web archive, so a test drives the whole path of a call inside one Payara Micro. */
+final class Deployments {
+
+    private Deployments() {}
+
+    static WebArchive allRoles(TestConfig config) {
+        return ShrinkWrap.create(WebArchive.class, "txrx.war")
+                .addPackages(true, "io.txrx.gateway.boundary", "io.txrx.gateway.control",
+                        "io.txrx.dispatcher.boundary", "io.txrx.dispatcher.control",
+                        "io.txrx.p2p.boundary", "io.txrx.p2p.control",
+                        "io.txrx.rpc.boundary", "io.txrx.rpc.control",
+                        "io.txrx.jsonrpc", "io.txrx.stream", "io.txrx.peer")
+                .addPackages(false, "io.txrx.handlers")
+                .addClasses(SystemHandlers.class, SystemHandlers.MethodRoute.class)
+                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
+                        .resolve("redis.clients:jedis", "org.slf4j:slf4j-jdk14").withTransitivity().asFile())
+                .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml")
+                .addAsResource(new StringAsset(config.with("txrx.roles", "all").asProperties()),
+                        "META-INF/microprofile-config.properties");
+    }
+}
