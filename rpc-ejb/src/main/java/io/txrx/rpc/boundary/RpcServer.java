@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Serves the handlers of a web module when this process has the rpc role: one {@link ServiceReader} per
- * service, one pipelined writer for all replies, and each service's shard announced to the peers. A handler
+ * service with {@code txrx.rpc.workers} worker loops, one pipelined writer for all replies, and each service's shard announced to the peers. A handler
  * module calls {@link #serve(BeanManager)} once it has started (see handlers-war's HandlerBootstrap).
  */
 @Singleton
@@ -76,6 +76,10 @@ public class RpcServer {
     @Inject
     @ConfigProperty(name = "txrx.rpc.claim-idle-ms", defaultValue = "10000")
     long claimIdleMs;
+
+    @Inject
+    @ConfigProperty(name = "txrx.rpc.workers", defaultValue = "16")
+    int workers;
 
     @Inject
     @ConfigProperty(name = "txrx.stream.rx-max-len", defaultValue = "10000")
@@ -121,9 +125,12 @@ public class RpcServer {
             GroupReader stream = new GroupReader(redis.client(), keys.rpc(service), service, instance.value(),
                     batchSize, blockMs);
             stream.ensureGroup();
-            ServiceReader reader = new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen);
+            ServiceReader reader = new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers);
             readers.put(service, reader);
             executor.submit(reader);
+            for (int i = 0; i < workers; i++) {
+                executor.submit(reader::work);
+            }
             List<String> methods = handlers.methods(service);
             peers.announce(new Shard(service, stream.stream(), methods, peers.instanceId(),
                     Integer.toHexString(methods.hashCode())));

@@ -8,15 +8,21 @@ import io.txrx.stream.StreamWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * The loop of one service on this instance: batch-reads the service stream as consumer {@code instance} of
- * group {@code service}, runs each call and hands its reply to the writer, which acks the entry after the
- * reply is written. Every claim interval it takes over calls left pending by a dead instance.
+ * One service on this instance: a reader loop batch-reads the service stream as consumer {@code instance}
+ * of group {@code service} and hands the calls to a fixed set of worker loops, so a slow call never holds up
+ * the others; each worker runs a call and gives its reply to the writer, which acks the entry after the
+ * reply is written. The hand-over queue is small: when the workers are busy the reader stops reading and
+ * the calls stay in the stream for other instances. Every claim interval the reader takes over calls left
+ * pending by a dead instance.
  */
 public class ServiceReader implements Runnable {
     private static final Logger LOG = Logger.getLogger(ServiceReader.class.getName());
@@ -28,10 +34,12 @@ public class ServiceReader implements Runnable {
     private final StreamKeys keys;
     private final long claimIdleMs;
     private final long rxMaxLen;
+    private final BlockingQueue<StreamEntry> calls;
     private volatile boolean running = true;
 
     public ServiceReader(GroupReader stream, CallExecutor executor, StreamWriter replies, StreamKeys keys,
-            long claimIdleMs, long rxMaxLen) {
+            long claimIdleMs, long rxMaxLen, int workers) {
+        this.calls = new ArrayBlockingQueue<>(workers);
         this.stream = stream;
         this.executor = executor;
         this.replies = replies;
@@ -54,22 +62,48 @@ public class ServiceReader implements Runnable {
                     claimFromDeadInstances();
                     nextClaim = now + Math.max(claimIdleMs / 2, 100);
                 }
-                stream.readNew().forEach(this::serve);
+                handOver(stream.readNew());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Reader of {0} failed, going on: {1}", new Object[] {stream.stream(), e.toString()});
                 pause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
-    private void claimFromDeadInstances() {
+    /** A worker loop: runs calls until the reader stops and the hand-over queue is empty. */
+    public void work() {
+        while (running || !calls.isEmpty()) {
+            try {
+                StreamEntry entry = calls.poll(200, TimeUnit.MILLISECONDS);
+                if (entry != null) {
+                    serve(entry);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A call on {0} failed unanswered: {1}", new Object[] {stream.stream(), e.toString()});
+            }
+        }
+    }
+
+    private void handOver(List<StreamEntry> entries) throws InterruptedException {
+        for (StreamEntry entry : entries) {
+            calls.put(entry);
+        }
+    }
+
+    private void claimFromDeadInstances() throws InterruptedException {
         StreamEntryID cursor = START;
         do {
             var claimed = stream.claim(claimIdleMs, cursor);
             List<StreamEntry> entries = claimed.getValue();
             if (!entries.isEmpty()) {
                 LOG.log(Level.INFO, "Claimed {0} pending call(s) on {1}", new Object[] {entries.size(), stream.stream()});
-                entries.forEach(this::serve);
+                handOver(entries);
             }
             cursor = claimed.getKey();
         } while (!cursor.equals(START));

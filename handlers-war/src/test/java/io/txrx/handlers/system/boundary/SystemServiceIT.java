@@ -128,6 +128,14 @@ class SystemServiceIT {
     }
 
     @Test
+    void aSlowCallDoesNotHoldUpTheNext() throws Exception {
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"system.sleep\",\"params\":[3000]}");
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":\"fast\",\"method\":\"system.ping\"}");
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"fast\",\"result\":\"pong\"}", client.next(Duration.ofMillis(2500)));
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"result\":3000}", client.next(WAIT));
+    }
+
+    @Test
     void manyCallsOnOneSocketAreEachAnsweredOnce() throws Exception {
         int calls = 200;
         for (int i = 0; i < calls; i++) {
