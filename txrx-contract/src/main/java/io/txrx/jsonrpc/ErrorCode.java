@@ -10,6 +10,7 @@ public final class ErrorCode {
     public static final int UNAUTHORIZED = -32001;
     public static final int FORBIDDEN = -32003;
     public static final int UNAVAILABLE = -32004;
+    public static final int RATE_LIMITED = -32005;
     public static final int TOO_LARGE = -32009;
 
     private ErrorCode() {}

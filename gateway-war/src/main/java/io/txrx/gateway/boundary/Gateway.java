@@ -4,6 +4,7 @@ import io.txrx.gateway.control.BatchReply;
 import io.txrx.gateway.control.FrameSize;
 import io.txrx.gateway.control.PendingCall;
 import io.txrx.gateway.control.PendingCalls;
+import io.txrx.gateway.control.RateLimit;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
@@ -56,6 +57,7 @@ import redis.clients.jedis.resps.StreamEntry;
 public class Gateway {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     private static final String INVALID_FRAMES = "txrx.invalidFrames";
+    private static final String RATE_LIMIT = "txrx.rateLimit";
     private static final long SWEEP_MS = 1000;
 
     @Inject
@@ -77,6 +79,14 @@ public class Gateway {
     @Inject
     @ConfigProperty(name = "txrx.gateway.max-invalid-frames", defaultValue = "20")
     int maxInvalidFrames;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.rate-per-second", defaultValue = "2000")
+    int ratePerSecond;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.rate-burst", defaultValue = "4000")
+    int rateBurst;
 
     @Inject
     @ConfigProperty(name = "txrx.gateway.call-timeout-ms", defaultValue = "30000")
@@ -140,6 +150,7 @@ public class Gateway {
         }
         session.setMaxTextMessageBufferSize(maxFrameBytes);
         session.getUserProperties().put(INVALID_FRAMES, new AtomicInteger());
+        session.getUserProperties().put(RATE_LIMIT, new RateLimit(ratePerSecond, rateBurst, System.currentTimeMillis()));
         sessions.put(session.getId(), session);
     }
 
@@ -156,6 +167,11 @@ public class Gateway {
         Frame frame = FrameParser.parse(text);
         if (tooManyInvalid(session, frame)) {
             close(session, CloseCodes.VIOLATED_POLICY, "Too many invalid frames in a row");
+            return;
+        }
+        RateLimit limit = (RateLimit) session.getUserProperties().get(RATE_LIMIT);
+        if (!frame.calls().isEmpty() && !limit.tryTake(frame.calls().size(), System.currentTimeMillis())) {
+            refuseOverRate(session, frame);
             return;
         }
         if (!frame.batch()) {
@@ -179,6 +195,16 @@ public class Gateway {
                 }
             }
         }
+    }
+
+    private void refuseOverRate(Session session, Frame frame) {
+        String message = "Rate limit exceeded: at most " + ratePerSecond + " calls a second";
+        var replies = frame.calls().stream().filter(c -> !c.isNotification())
+                .map(c -> Replies.error(c.id(), ErrorCode.RATE_LIMITED, message, null)).toList();
+        if (replies.isEmpty()) {
+            return;
+        }
+        send(session, frame.batch() ? "[" + String.join(",", replies) + "]" : replies.get(0));
     }
 
     public void refuseBinary(Session session) {
@@ -272,8 +298,13 @@ public class Gateway {
     }
 
     private static void send(Session session, String text) {
-        if (session != null && session.isOpen()) {
+        if (session == null || !session.isOpen()) {
+            return;
+        }
+        try {
             session.getAsyncRemote().sendText(text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Sending to socket {0} failed: {1}", new Object[] {session.getId(), e.toString()});
         }
     }
 
