@@ -1,0 +1,21 @@
+package io.txrx.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** A TCP port on loopback that nothing listens on right now. */
+public final class FreePort {
+
+    private FreePort() {
+    }
+
+    public static int find() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.txrx.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import redis.embedded.RedisServer;
+
+/** The Redis every process shares: {@code TXRX_REDIS_URL} when given, else an embedded one on loopback. */
+public final class RedisService implements AutoCloseable {
+
+    public static final String URL_VARIABLE = "TXRX_REDIS_URL";
+
+    private final String url;
+    private final RedisServer embedded;
+
+    private RedisService(String url, RedisServer embedded) {
+        this.url = url;
+        this.embedded = embedded;
+    }
+
+    public static RedisService resolve(Map<String, String> env, Path workDir) throws IOException {
+        String configured = env.get(URL_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return new RedisService(configured, null);
+        }
+        return startEmbedded(workDir);
+    }
+
+    /** Redis 6.2 from the embedded-redis package, bound to 127.0.0.1, nothing saved to disk. */
+    public static RedisService startEmbedded(Path workDir) throws IOException {
+        Files.createDirectories(workDir);
+        int port = FreePort.find();
+        RedisServer server = RedisServer.newRedisServer()
+                .port(port)
+                .bind(MicroRuntime.BIND_ADDRESS)
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .setting("dir " + workDir.toAbsolutePath())
+                .build();
+        server.start();
+        return new RedisService("redis://" + MicroRuntime.BIND_ADDRESS + ":" + port, server);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.stop();
+        }
+    }
+}
