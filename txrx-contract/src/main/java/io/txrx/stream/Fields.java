@@ -14,6 +14,11 @@ public final class Fields {
     public static final String USER = "user";
     /** The JSON-RPC request, reply or push as text. */
     public static final String MESSAGE = "msg";
+    /**
+     * In an RX entry: the caller to bind to the socket before the message is delivered, as
+     * {@code io.txrx.identity.Caller} JSON, or empty to unbind.
+     */
+    public static final String BIND = "bind";
     /** Milliseconds since the epoch when the entry was written. */
     public static final String TIMESTAMP = "ts";
 

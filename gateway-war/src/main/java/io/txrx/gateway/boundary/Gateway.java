@@ -11,6 +11,7 @@ import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
+import io.txrx.identity.Caller;
 import io.txrx.peer.InstanceId;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
@@ -26,6 +27,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.websocket.CloseReason;
@@ -34,6 +37,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -58,6 +62,7 @@ public class Gateway {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     private static final String INVALID_FRAMES = "txrx.invalidFrames";
     private static final String RATE_LIMIT = "txrx.rateLimit";
+    private static final String CALLER_JSON = "txrx.callerJson";
     private static final long SWEEP_MS = 1000;
 
     @Inject
@@ -104,11 +109,16 @@ public class Gateway {
     @ConfigProperty(name = "txrx.stream.max-len", defaultValue = "1000000")
     long maxLen;
 
+    @Inject
+    @Any
+    Instance<LocalMethods> localMethods;
+
     @Resource
     ManagedExecutorService executor;
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final PendingCalls pending = new PendingCalls();
+    private List<LocalMethods> local;
     private StreamWriter tx;
     private String rx;
     private volatile boolean running;
@@ -119,6 +129,7 @@ public class Gateway {
         if (!roles.has(Role.GATEWAY)) {
             return;
         }
+        local = localMethods.stream().toList();
         rx = keys.rx(instance.value());
         tx = new StreamWriter(redis.client(), batchSize);
         tx.start(executor);
@@ -157,6 +168,7 @@ public class Gateway {
     public void closed(Session session) {
         sessions.remove(session.getId());
         pending.forget(session.getId());
+        local.forEach(methods -> methods.closed(session));
     }
 
     public void receive(Session session, String text) {
@@ -213,6 +225,15 @@ public class Gateway {
     }
 
     private void forward(Session session, Call call, BatchReply batch) {
+        for (LocalMethods methods : local) {
+            if (methods.handles(call.method())) {
+                String reply = methods.call(session, call);
+                if (reply != null) {
+                    answer(session, batch, reply);
+                }
+                return;
+            }
+        }
         long now = System.currentTimeMillis();
         Map<String, String> fields = new HashMap<>(8);
         fields.put(Fields.GATEWAY, instance.value());
@@ -222,6 +243,10 @@ public class Gateway {
         fields.put(Fields.TIMESTAMP, Long.toString(now));
         if (!call.isNotification()) {
             fields.put(Fields.CALL, pending.add(session.getId(), batch, now, call.id().toString()));
+        }
+        Object caller = session.getUserProperties().get(CALLER_JSON);
+        if (caller != null) {
+            fields.put(Fields.USER, (String) caller);
         }
         tx.append(keys.tx(), fields, maxLen);
     }
@@ -277,21 +302,41 @@ public class Gateway {
             LOG.log(Level.FINE, "Dropping a second or late reply to call {0}", callId);
             return;
         }
-        answer(call, message);
+        Session session = sessions.get(call.sessionId());
+        String bind = fields.get(Fields.BIND);
+        if (bind != null && session != null) {
+            bind(session, bind);
+        }
+        answer(session, call.batch(), message);
+    }
+
+    /** Binds the caller an rpc instance vouched for to the socket, or unbinds it when {@code caller} is empty. */
+    private static void bind(Session session, String caller) {
+        if (caller.isEmpty()) {
+            session.getUserProperties().remove(Caller.SESSION_PROPERTY);
+            session.getUserProperties().remove(CALLER_JSON);
+            return;
+        }
+        try {
+            session.getUserProperties().put(Caller.SESSION_PROPERTY, Caller.fromJson(caller));
+            session.getUserProperties().put(CALLER_JSON, caller);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Ignoring a malformed bind for socket {0}: {1}", new Object[] {session.getId(), e.getMessage()});
+        }
     }
 
     private void timeOut(PendingCall call) {
         var id = Json.createReader(new StringReader(call.idJson())).readValue();
-        answer(call, Replies.error(id, ErrorCode.UNAVAILABLE, "Call timed out after " + callTimeoutMs + " ms", null));
+        answer(sessions.get(call.sessionId()), call.batch(),
+                Replies.error(id, ErrorCode.UNAVAILABLE, "Call timed out after " + callTimeoutMs + " ms", null));
     }
 
-    private void answer(PendingCall call, String message) {
-        Session session = sessions.get(call.sessionId());
-        if (call.batch() == null) {
+    private static void answer(Session session, BatchReply batch, String message) {
+        if (batch == null) {
             send(session, message);
             return;
         }
-        String complete = call.batch().add(message);
+        String complete = batch.add(message);
         if (complete != null) {
             send(session, complete);
         }

@@ -1,0 +1,22 @@
+package io.txrx.gateway.boundary;
+
+import io.txrx.jsonrpc.Call;
+import jakarta.websocket.Session;
+
+/**
+ * Methods a gateway answers itself instead of sending them through TX, such as channel subscriptions that
+ * belong to the socket. Implementations are CDI beans of the gateway module; the gateway finds them at start.
+ */
+public interface LocalMethods {
+
+    boolean handles(String method);
+
+    /**
+     * Runs a call for a socket and answers the reply text, or {@code null} for a notification. Failures are
+     * replies too: build them with {@code io.txrx.jsonrpc.Replies.error}.
+     */
+    String call(Session session, Call call);
+
+    /** The socket closed: forget what belongs to it. */
+    default void closed(Session session) {}
+}
