@@ -6,7 +6,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Names of the Redis keys, all under the configurable prefix. Every command txrx sends touches one key, so
- * the names need no hash tags to work on a Redis Cluster.
+ * the names need no hash tags to work on a Redis Cluster; the one exception, a gateway's channel fan-out
+ * read, is described with {@link #channel(String)}.
  */
 @ApplicationScoped
 public class StreamKeys {
@@ -39,5 +40,14 @@ public class StreamKeys {
     /** The P2P broadcast stream. */
     public String p2p() {
         return prefix + "p2p";
+    }
+
+    /**
+     * The messages of one channel ({@code io.txrx.channel}). A gateway reads all the channels its sockets
+     * subscribe to with one multi-key XREAD, which on a Redis Cluster needs the keys in one hash slot: see
+     * {@code gateway-war/CHANNELS.md} for how that scales.
+     */
+    public String channel(String name) {
+        return prefix + "ch:" + name;
     }
 }

@@ -1,0 +1,50 @@
+package io.txrx.channel;
+
+import io.txrx.jsonrpc.Replies;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Map;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * One message of a channel as clients and workers see it: its offset (the stream entry id) and its data.
+ * An entry whose only field is {@code data} carries that JSON; any other entry (the key/value form) reads as
+ * an object of its fields, each value a string.
+ */
+public record ChannelMessage(String channel, String offset, JsonValue data) {
+    /** The JSON-RPC method of the push a subscribed socket receives. */
+    public static final String PUSH_METHOD = "channel.message";
+
+    public static ChannelMessage of(String channel, StreamEntry entry) {
+        return new ChannelMessage(channel, entry.getID().toString(), dataOf(entry.getFields()));
+    }
+
+    static JsonValue dataOf(Map<String, String> fields) {
+        String data = fields.get(ChannelFields.DATA);
+        if (data != null && fields.size() == 1) {
+            try (var reader = Json.createReader(new StringReader(data))) {
+                return reader.readValue();
+            } catch (JsonException e) {
+                return Json.createValue(data);
+            }
+        }
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        fields.forEach(object::add);
+        return object.build();
+    }
+
+    /** {@code {"offset":...,"data":...}}, as a history page lists it. */
+    public JsonObject toJson() {
+        return Json.createObjectBuilder().add("offset", offset).add("data", data).build();
+    }
+
+    /** The {@code channel.message} notification a subscribed socket receives. */
+    public String toPush() {
+        return Replies.notification(PUSH_METHOD,
+                Json.createObjectBuilder().add("channel", channel).add("offset", offset).add("data", data).build());
+    }
+}
