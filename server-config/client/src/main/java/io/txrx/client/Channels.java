@@ -1,0 +1,169 @@
+package io.txrx.client;
+
+import io.txrx.client.Subscriptions.Subscription;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The channel methods of a client: subscriptions made again on every new socket from the last offset
+ * delivered, and {@code channel.message} pushes handed to the listeners exactly once, in offset order.
+ */
+final class Channels implements Session.Owner {
+
+    static final String PUSH = "channel.message";
+
+    private final Session session;
+    private final Listeners listeners;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final Object deliveries = new Object();
+
+    Channels(Session session, Listeners listeners) {
+        this.session = session;
+        this.listeners = listeners;
+    }
+
+    CompletableFuture<JsonValue> subscribe(String channel, String offset) {
+        checkChannel(channel);
+        Subscriptions.checkOffset(offset);
+        synchronized (session) {
+            if (session.isClosed()) {
+                return CompletableFuture.failedFuture(RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "client closed"));
+            }
+            Subscription subscription = subscriptions.add(channel, offset);
+            Connection now = session.current();
+            if (now != null) {
+                ask(subscription, now);
+            }
+            return subscription.accepted;
+        }
+    }
+
+    CompletableFuture<JsonValue> unsubscribe(String channel) {
+        checkChannel(channel);
+        Subscription subscription = subscriptions.remove(channel);
+        if (subscription == null) {
+            return CompletableFuture.completedFuture(JsonValue.NULL);
+        }
+        subscription.accepted.completeExceptionally(
+                RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "unsubscribed from " + channel));
+        return session.isConnected()
+                ? session.call("channel.unsubscribe", Json.createObjectBuilder().add("channel", channel).build(), CallOptions.DEFAULT)
+                : CompletableFuture.completedFuture(JsonValue.NULL);
+    }
+
+    CompletableFuture<String> publish(String channel, JsonValue data, CallOptions options) {
+        checkChannel(channel);
+        JsonObject params = Json.createObjectBuilder().add("channel", channel).add("data", data).build();
+        return session.call("channel.publish", params, options).thenApply(Channels::offsetOf);
+    }
+
+    CompletableFuture<JsonValue> history(String channel, String from, String to, Integer limit) {
+        checkChannel(channel);
+        JsonObjectBuilder params = Json.createObjectBuilder().add("channel", channel);
+        if (from != null) {
+            params.add("from", from);
+        }
+        if (to != null) {
+            params.add("to", to);
+        }
+        if (limit != null) {
+            params.add("limit", limit);
+        }
+        return session.call("channel.history", params.build(), CallOptions.DEFAULT);
+    }
+
+    List<String> channels() {
+        return subscriptions.channels();
+    }
+
+    String lastOffset(String channel) {
+        return subscriptions.lastOffset(channel);
+    }
+
+    /** The client closed: subscribes still waiting fail. */
+    void closed() {
+        RpcError closed = RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "client closed");
+        subscriptions.all().forEach(subscription -> subscription.accepted.completeExceptionally(closed));
+    }
+
+    @Override
+    public void opened(Connection connection) {
+        subscriptions.socketLost();
+        subscriptions.all().forEach(subscription -> ask(subscription, connection));
+    }
+
+    @Override
+    public void push(String method, JsonValue params) {
+        if (!PUSH.equals(method) || !(params instanceof JsonObject message)) {
+            listeners.notification(method, params);
+            return;
+        }
+        String channel = message.getString("channel", null);
+        String offset = message.getString("offset", null);
+        synchronized (deliveries) {
+            if (channel != null && subscriptions.accept(channel, offset)) {
+                listeners.message(new ChannelMessage(channel, offset, message.getOrDefault("data", JsonValue.NULL)));
+            }
+        }
+    }
+
+    private void ask(Subscription subscription, Connection on) {
+        if (!subscriptions.ask(subscription, on)) {
+            return;
+        }
+        String from = subscriptions.from(subscription);
+        JsonObject params = Json.createObjectBuilder().add("channel", subscription.channel).add("offset", from).build();
+        session.call("channel.subscribe", params, CallOptions.DEFAULT)
+                .whenComplete((result, failure) -> answered(subscription, on, from, result, failure));
+    }
+
+    private void answered(Subscription subscription, Connection on, String from, JsonValue result, Throwable failure) {
+        if (!subscriptions.isCurrent(subscription)) {
+            return;
+        }
+        if (failure == null) {
+            subscriptions.started(subscription, result);
+            if (Subscriptions.truncated(result)) {
+                listeners.truncated(subscription.channel, from, result);
+            }
+            subscription.accepted.complete(result);
+            return;
+        }
+        RpcError error = failure instanceof RpcError rpc
+                ? rpc
+                : RpcError.local(RpcError.Kind.DISCONNECTED, "channel.subscribe", failure.toString());
+        if (error.kind() == RpcError.Kind.REPLY) {
+            // refused (forbidden, invalid): the subscription ends here
+            subscriptions.remove(subscription.channel);
+            subscription.accepted.completeExceptionally(error);
+            listeners.error(error);
+        } else if (error.kind() == RpcError.Kind.TIMEOUT) {
+            listeners.error(error);
+            synchronized (session) {
+                subscriptions.askFailed(subscription);
+                if (session.isCurrent(on)) {
+                    ask(subscription, on);
+                }
+            }
+        }
+        // DISCONNECTED: asked again on the next socket; CLOSED: the caller was told by closed()
+    }
+
+    private static String offsetOf(JsonValue result) {
+        if (result instanceof JsonObject object && object.get("offset") instanceof JsonString offset) {
+            return offset.getString();
+        }
+        throw new IllegalStateException("channel.publish answered without an offset: " + result);
+    }
+
+    private static void checkChannel(String channel) {
+        if (channel == null || channel.isEmpty()) {
+            throw new IllegalArgumentException("channel must not be empty");
+        }
+    }
+}

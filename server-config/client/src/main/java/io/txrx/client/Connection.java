@@ -1,0 +1,146 @@
+package io.txrx.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One socket to one gateway: text frames in (assembled from their parts), text frames out (one at a time, as
+ * {@link WebSocket} requires, in the order given), and exactly one {@link Events#lost} however it ends.
+ */
+final class Connection {
+
+    /** Close code when the client gives up on a socket itself (no handshake in time, no heartbeat reply). */
+    static final int GAVE_UP = 4000;
+    /** Close code when the socket ended without a close frame (a killed gateway, a cut network). */
+    static final int ABNORMAL = 1006;
+
+    /** What the owner hears; each called on the socket's thread, one at a time. */
+    interface Events {
+        void opened(Connection connection);
+
+        void received(Connection connection, String text);
+
+        void lost(Connection connection, int code, String reason);
+    }
+
+    private final URI uri;
+    private final Events events;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile WebSocket socket;
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+
+    Connection(URI uri, Events events) {
+        this.uri = uri;
+        this.events = events;
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    /** Starts the handshake; {@link Events#opened} or {@link Events#lost} follows. */
+    void open(HttpClient http, Map<String, String> headers, Duration timeout) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
+        headers.forEach(builder::header);
+        builder.buildAsync(uri, new Listener()).whenComplete((opened, failure) -> {
+            if (failure != null) {
+                lose(GAVE_UP, "cannot connect: " + rootMessage(failure));
+            }
+        });
+    }
+
+    /** Sends a text frame after the ones before it; a failed send ends the socket. */
+    synchronized void send(String text) {
+        WebSocket target = socket;
+        if (target == null || ended.get()) {
+            return;
+        }
+        lastSend = lastSend
+                .handle((ignored, failure) -> null)
+                .thenCompose(ignored -> target.sendText(text, true))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        abort("send failed: " + rootMessage(failure));
+                    }
+                });
+    }
+
+    /** A clean close: a close frame, then the socket is dropped if the gateway does not answer in time. */
+    void close() {
+        WebSocket target = socket;
+        ended.set(true);
+        if (target != null && !target.isOutputClosed()) {
+            target.sendClose(WebSocket.NORMAL_CLOSURE, "client closed")
+                    .orTimeout(5, TimeUnit.SECONDS)
+                    .whenComplete((ignored, failure) -> target.abort());
+        } else if (target != null) {
+            target.abort();
+        }
+    }
+
+    /** Drops the socket at once and reports it lost. */
+    void abort(String reason) {
+        WebSocket target = socket;
+        if (target != null) {
+            target.abort();
+        }
+        lose(GAVE_UP, reason);
+    }
+
+    private void lose(int code, String reason) {
+        if (ended.compareAndSet(false, true)) {
+            events.lost(this, code, reason);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            events.opened(Connection.this);
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                if (!ended.get()) {
+                    events.received(Connection.this, text);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            lose(statusCode, reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            lose(ABNORMAL, rootMessage(error));
+        }
+    }
+}
