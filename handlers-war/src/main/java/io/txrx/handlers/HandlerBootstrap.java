@@ -1,6 +1,7 @@
 package io.txrx.handlers;
 
 import io.txrx.rpc.boundary.RpcServer;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 /**
  * Hands this module's handler beans to the rpc layer once the module has started. It lives here, not in
  * rpc-ejb, because only this module's bean manager can see this module's beans when it runs in the EAR.
+ * Its priority puts it after the schema migration, so no call reaches a handler before its tables exist.
  */
 @ApplicationScoped
 public class HandlerBootstrap {
@@ -20,7 +22,7 @@ public class HandlerBootstrap {
     @Inject
     RpcServer server;
 
-    void serve(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void serve(@Observes @Priority(100) @Initialized(ApplicationScoped.class) Object started) {
         server.serve(beanManager);
     }
 }

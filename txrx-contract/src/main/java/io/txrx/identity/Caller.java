@@ -10,8 +10,9 @@ import java.util.TreeSet;
 /**
  * A signed-in user as the streams carry it: in the {@code user} field of TX and service entries, and in the
  * {@code bind} field of an RX entry that tells a gateway to bind (or, empty, unbind) the socket.
+ * {@code session} names the sign-in session (not its secret token), so a logout can end it.
  */
-public record Caller(String id, String name, Set<String> roles) {
+public record Caller(String id, String name, Set<String> roles, String session) {
     /** The key of the bound caller among a WebSocket session's user properties. */
     public static final String SESSION_PROPERTY = "txrx.caller";
 
@@ -25,7 +26,7 @@ public record Caller(String id, String name, Set<String> roles) {
 
     public String toJson() {
         return Json.createObjectBuilder().add("id", id).add("name", name)
-                .add("roles", Json.createArrayBuilder(new TreeSet<>(roles))).build().toString();
+                .add("roles", Json.createArrayBuilder(new TreeSet<>(roles))).add("session", session).build().toString();
     }
 
     /** Reads a caller; throws {@link IllegalArgumentException} when the text is not one. */
@@ -34,7 +35,8 @@ public record Caller(String id, String name, Set<String> roles) {
             JsonObject caller = reader.readObject();
             return new Caller(caller.getString("id"), caller.getString("name"),
                     Set.copyOf(caller.getJsonArray("roles").getValuesAs(JsonString.class).stream()
-                            .map(JsonString::getString).toList()));
+                            .map(JsonString::getString).toList()),
+                    caller.getString("session", ""));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not a caller: " + e.getMessage(), e);
         }

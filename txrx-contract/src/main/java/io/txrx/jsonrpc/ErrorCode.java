@@ -12,6 +12,7 @@ public final class ErrorCode {
     public static final int UNAVAILABLE = -32004;
     public static final int RATE_LIMITED = -32005;
     public static final int TOO_LARGE = -32009;
+    public static final int CONFLICT = -32010;
 
     private ErrorCode() {}
 }

@@ -37,6 +37,11 @@ public class StreamKeys {
         return prefix + "rx:" + gatewayId;
     }
 
+    /** Any other key of txrx, under the prefix. */
+    public String key(String name) {
+        return prefix + name;
+    }
+
     /** The P2P broadcast stream. */
     public String p2p() {
         return prefix + "p2p";

@@ -11,8 +11,8 @@ class CallerTest {
 
     @Test
     void roundTrips() {
-        Caller ann = new Caller("42", "ann", Set.of("admin", "user"));
-        assertEquals("{\"id\":\"42\",\"name\":\"ann\",\"roles\":[\"admin\",\"user\"]}", ann.toJson());
+        Caller ann = new Caller("42", "ann", Set.of("admin", "user"), "7");
+        assertEquals("{\"id\":\"42\",\"name\":\"ann\",\"roles\":[\"admin\",\"user\"],\"session\":\"7\"}", ann.toJson());
         assertEquals(ann, Caller.fromJson(ann.toJson()));
         assertTrue(ann.hasRole("admin"));
     }

@@ -21,6 +21,13 @@ public final class TestConfig {
         return config;
     }
 
+    /** Adds a database of its own for this test (see {@link TestPostgres}). */
+    public TestConfig withDatabase() {
+        TestPostgres.Server database = TestPostgres.freshDatabase();
+        return with("txrx.db.url", database.url()).with("txrx.db.user", database.user())
+                .with("txrx.db.password", database.password());
+    }
+
     public TestConfig with(String key, String value) {
         properties.put(key, value);
         return this;

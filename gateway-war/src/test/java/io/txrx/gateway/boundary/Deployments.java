@@ -8,14 +8,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 /** The gateway alone, as a test deploys it: its classes, the contract, Jedis, and the test's configuration. */
-final class Deployments {
+public final class Deployments {
 
     private Deployments() {}
 
-    static WebArchive gateway(TestConfig config) {
+    public static WebArchive gateway(TestConfig config) {
         return ShrinkWrap.create(WebArchive.class, "gateway.war")
-                .addPackages(true, "io.txrx.gateway.boundary", "io.txrx.gateway.control", "io.txrx.jsonrpc",
-                        "io.txrx.stream", "io.txrx.peer")
+                .addPackages(true, "io.txrx.gateway.boundary", "io.txrx.gateway.control", "io.txrx.gateway.channel",
+                        "io.txrx.jsonrpc", "io.txrx.stream", "io.txrx.peer", "io.txrx.identity", "io.txrx.channel")
                 .deleteClass(Deployments.class)
                 .addAsLibraries(thirdPartyLibraries())
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml")

@@ -1,5 +1,6 @@
 package io.txrx.rpc.control;
 
+import io.txrx.identity.Caller;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
 import jakarta.json.Json;
@@ -21,6 +22,7 @@ public final class Handler {
     private final ParamBinder binder;
     private final Jsonb jsonb;
     private final Validator validator;
+    private final Access access;
 
     public Handler(String name, Object bean, Method method, Jsonb jsonb, Validator validator) {
         this.name = name;
@@ -29,6 +31,7 @@ public final class Handler {
         this.binder = new ParamBinder(jsonb, method);
         this.jsonb = jsonb;
         this.validator = validator;
+        this.access = Access.of(method);
     }
 
     public String name() {
@@ -41,7 +44,8 @@ public final class Handler {
     }
 
     /** Runs the handler and answers its result as JSON text; failures come out as {@link JsonRpcException} with the code the client should see. */
-    public String invoke(JsonValue params) {
+    public String invoke(JsonValue params, Caller caller) {
+        access.check(caller);
         Object[] args = binder.bind(params);
         Set<ConstraintViolation<Object>> violations = validator.forExecutables().validateParameters(bean, method, args);
         if (!violations.isEmpty()) {

@@ -44,7 +44,23 @@ class CallExecutorTest {
         public void refuse() {
             throw new JsonRpcException(-32050, "Not today");
         }
+
+        public void store() {
+            throw new IllegalStateException("commit failed", new java.sql.SQLException("Connection refused", "08001"));
+        }
+
+        @jakarta.annotation.security.RolesAllowed("admin")
+        public String admin() {
+            return "admin only";
+        }
+
+        @io.txrx.rpc.boundary.SignedIn
+        public String signIn() {
+            new io.txrx.rpc.boundary.CallContext().bind(new io.txrx.identity.Caller("7", "ann", java.util.Set.of("user"), "s1"));
+            return "ok";
+        }
     }
+
 
     private final Jsonb jsonb = JsonbBuilder.create();
     private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
@@ -53,7 +69,7 @@ class CallExecutorTest {
 
     CallExecutorTest() throws Exception {
         Sample sample = new Sample();
-        for (String name : new String[] {"ping", "echo", "greet", "add", "fail", "refuse"}) {
+        for (String name : new String[] {"ping", "echo", "greet", "add", "fail", "refuse", "store", "admin", "signIn"}) {
             var method = java.util.Arrays.stream(Sample.class.getMethods()).filter(m -> m.getName().equals(name))
                     .findFirst().orElseThrow();
             registry.register(new Handler("sample." + name, sample, method, jsonb, validator));
@@ -101,6 +117,38 @@ class CallExecutorTest {
         assertTrue(reply.contains("\"code\":-32603"), reply);
         assertFalse(reply.contains("secret"), reply);
         assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.refuse\"}").contains("{\"code\":-32050,\"message\":\"Not today\"}"));
+    }
+
+    @Test
+    void aDatabaseOutageIsAShortInternalError() {
+        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.store\"}")
+                .contains("{\"code\":-32603,\"message\":\"Database unavailable: try again later\"}"));
+    }
+
+    private Map<String, String> callAs(String user, String method) {
+        Map<String, String> entry = new java.util.HashMap<>(Map.of("gw", "g", "sid", "s", "cid", "9",
+                "msg", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\"}"));
+        if (user != null) {
+            entry.put("user", user);
+        }
+        return cut.execute(entry).orElseThrow();
+    }
+
+    @Test
+    void signedInAndRolesAreCheckedBeforeTheHandler() {
+        String ann = new io.txrx.identity.Caller("7", "ann", java.util.Set.of("user"), "s1").toJson();
+        String root = new io.txrx.identity.Caller("1", "root", java.util.Set.of("admin"), "s2").toJson();
+        assertTrue(callAs(null, "sample.admin").get("msg").contains("\"code\":-32001"));
+        assertTrue(callAs(ann, "sample.admin").get("msg").contains("\"code\":-32003"));
+        assertTrue(callAs(root, "sample.admin").get("msg").contains("\"result\":\"admin only\""));
+    }
+
+    @Test
+    void aHandlerCanBindTheCallerToTheSocket() {
+        String ann = new io.txrx.identity.Caller("7", "ann", java.util.Set.of("user"), "s1").toJson();
+        Map<String, String> reply = callAs(ann, "sample.signIn");
+        assertEquals(ann, reply.get("bind"));
+        assertFalse(callAs(ann, "sample.ping").containsKey("bind"));
     }
 
     @Test

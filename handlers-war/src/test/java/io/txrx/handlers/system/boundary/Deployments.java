@@ -7,10 +7,26 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
-/** Every role in one web archive, so a test drives the whole path of a call inside one Payara Micro. */
-final class Deployments {
+/**
+ * Every role in one web archive, so a test drives the whole path of a call inside one Payara Micro: with
+ * the system handlers only, or with every handler and the database.
+ */
+public final class Deployments {
 
     private Deployments() {}
+
+    /** Every role and every handler, with the schema, on a database of the test's own. */
+    public static WebArchive allRolesWithDatabase(TestConfig config) {
+        return allRoles(config.withDatabase())
+                .addPackages(true, "io.txrx.handlers")
+                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
+                        .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
+                                "org.postgresql:postgresql")
+                        .withTransitivity().asFile())
+                .addAsResource("META-INF/persistence.xml")
+                .addAsResource("db/migration/V1__users_and_sessions.sql")
+                .addAsResource("db/migration/V2__profiles.sql");
+    }
 
     static WebArchive allRoles(TestConfig config) {
         return ShrinkWrap.create(WebArchive.class, "txrx.war")
@@ -18,7 +34,7 @@ final class Deployments {
                         "io.txrx.dispatcher.boundary", "io.txrx.dispatcher.control",
                         "io.txrx.p2p.boundary", "io.txrx.p2p.control",
                         "io.txrx.rpc.boundary", "io.txrx.rpc.control",
-                        "io.txrx.jsonrpc", "io.txrx.stream", "io.txrx.peer")
+                        "io.txrx.jsonrpc", "io.txrx.stream", "io.txrx.peer", "io.txrx.identity")
                 .addPackages(false, "io.txrx.handlers")
                 .addClasses(SystemHandlers.class, SystemHandlers.MethodRoute.class)
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")

@@ -1,0 +1,71 @@
+package io.txrx.handlers.auth.control;
+
+import io.txrx.jsonrpc.ErrorCode;
+import io.txrx.jsonrpc.JsonRpcException;
+import io.txrx.stream.Redis;
+import io.txrx.stream.StreamKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Counts failed sign-ins per account and per connection in Redis (so every rpc instance sees the same
+ * counts) and refuses more attempts once either reaches its limit, until the window has passed. A success
+ * clears the account's count.
+ */
+@ApplicationScoped
+public class SignInLimiter {
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    StreamKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "txrx.auth.max-failures-per-account", defaultValue = "5")
+    int maxPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "txrx.auth.max-failures-per-connection", defaultValue = "10")
+    int maxPerConnection;
+
+    @Inject
+    @ConfigProperty(name = "txrx.auth.failure-window-ms", defaultValue = "900000")
+    long windowMs;
+
+    /** Throws -32005 when the account or the connection has failed too often lately. */
+    public void check(String login, String connection) {
+        if (count(accountKey(login)) >= maxPerAccount || count(connectionKey(connection)) >= maxPerConnection) {
+            throw new JsonRpcException(ErrorCode.RATE_LIMITED, "Too many failed sign-ins: try again later");
+        }
+    }
+
+    public void failed(String login, String connection) {
+        increment(accountKey(login));
+        increment(connectionKey(connection));
+    }
+
+    public void succeeded(String login) {
+        redis.client().del(accountKey(login));
+    }
+
+    private long count(String key) {
+        String value = redis.client().get(key);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private void increment(String key) {
+        if (redis.client().incr(key) == 1) {
+            redis.client().pexpire(key, windowMs);
+        }
+    }
+
+    private String accountKey(String login) {
+        return keys.key("auth:failures:account:" + login);
+    }
+
+    private String connectionKey(String connection) {
+        return keys.key("auth:failures:connection:" + connection);
+    }
+}

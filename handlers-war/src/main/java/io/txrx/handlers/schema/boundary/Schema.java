@@ -1,0 +1,54 @@
+package io.txrx.handlers.schema.boundary;
+
+import io.txrx.handlers.schema.control.Migrations;
+import io.txrx.handlers.schema.control.Seeder;
+import io.txrx.peer.Role;
+import io.txrx.peer.Roles;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The handlers' PostgreSQL, configured from {@code txrx.db.url}, {@code txrx.db.user} and
+ * {@code txrx.db.password}. At start, before any handler is served, Flyway brings the schema up to date
+ * (its lock on the database makes concurrent starts of several rpc instances safe) and the seeder runs.
+ */
+@DataSourceDefinition(
+        name = "java:app/jdbc/txrx",
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=txrx.db.url}",
+        user = "${MPCONFIG=txrx.db.user}",
+        password = "${MPCONFIG=txrx.db.password}",
+        minPoolSize = 1,
+        maxPoolSize = 32)
+@ApplicationScoped
+public class Schema {
+    private static final Logger LOG = Logger.getLogger(Schema.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/txrx")
+    DataSource dataSource;
+
+    @Inject
+    Roles roles;
+
+    @Inject
+    Seeder seeder;
+
+    /** Runs before the handlers are handed to the rpc layer (which observes the same event later). */
+    void migrate(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object started) {
+        if (!roles.has(Role.RPC)) {
+            return;
+        }
+        var result = Migrations.run(dataSource);
+        LOG.log(Level.INFO, "Schema at version {0} ({1} migration(s) applied now)",
+                new Object[] {result.targetSchemaVersion, result.migrationsExecuted});
+        seeder.seed(dataSource);
+    }
+}

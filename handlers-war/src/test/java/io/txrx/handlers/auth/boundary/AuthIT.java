@@ -1,0 +1,224 @@
+package io.txrx.handlers.auth.boundary;
+
+import static io.txrx.testing.RpcCaller.errorCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.txrx.handlers.system.boundary.Deployments;
+import io.txrx.testing.RpcCaller;
+import io.txrx.testing.TestConfig;
+import io.txrx.testing.WsClient;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Users, sign-in and sessions over the socket, on real PostgreSQL and Redis, every role in one Micro. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuthIT {
+    private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
+    private static final long FAILURE_WINDOW_MS = 3000;
+    private static TestConfig config;
+
+    @ArquillianResource
+    URL base;
+
+    private final List<WsClient> sockets = new ArrayList<>();
+
+    @Deployment
+    static WebArchive deployment() {
+        config = TestConfig.forTest()
+                .with("txrx.auth.pbkdf2-iterations", "1024")
+                .with("txrx.auth.admin.password", ADMIN_PASSWORD)
+                .with("txrx.auth.max-failures-per-account", "3")
+                .with("txrx.auth.failure-window-ms", Long.toString(FAILURE_WINDOW_MS));
+        return Deployments.allRolesWithDatabase(config);
+    }
+
+    @AfterEach
+    void closeSockets() {
+        sockets.forEach(WsClient::close);
+    }
+
+    private RpcCaller socket() {
+        WsClient client = WsClient.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "ws"));
+        sockets.add(client);
+        return new RpcCaller(client);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static JsonObject register(RpcCaller rpc, String name, String password) throws InterruptedException {
+        return rpc.call("auth.register", "{\"email\":\"" + name + "@example.org\",\"username\":\"" + name
+                + "\",\"displayName\":\"" + name + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private static JsonObject login(RpcCaller rpc, String login, String password) throws InterruptedException {
+        return rpc.call("auth.login", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(config.get("txrx.db.url"), config.get("txrx.db.user"), config.get("txrx.db.password"));
+    }
+
+    @Test
+    void registerLoginMeLogoutThenMeFails() throws Exception {
+        RpcCaller rpc = socket();
+        String name = "u" + unique();
+        JsonObject registered = register(rpc, name, "correct horse");
+        assertEquals(name, registered.getJsonObject("result").getString("username"), registered.toString());
+        assertEquals(-32001, errorCode(rpc.call("auth.me", null)), "not signed in yet");
+
+        JsonObject session = login(rpc, name + "@example.org", "correct horse").getJsonObject("result");
+        assertFalse(session.getString("token").isEmpty());
+        assertEquals(name, rpc.call("auth.me", null).getJsonObject("result").getString("username"));
+
+        assertTrue(rpc.call("auth.logout", null).getBoolean("result"));
+        assertEquals(-32001, errorCode(rpc.call("auth.me", null)));
+    }
+
+    @Test
+    void aSecondSocketResumesWithTheTokenUntilItIsRevokedOrExpired() throws Exception {
+        RpcCaller first = socket();
+        String name = "u" + unique();
+        register(first, name, "correct horse");
+        String token = login(first, name, "correct horse").getJsonObject("result").getString("token");
+
+        RpcCaller second = socket();
+        JsonObject resumed = second.call("auth.resume", "{\"token\":\"" + token + "\"}");
+        assertEquals(name, resumed.getJsonObject("result").getJsonObject("user").getString("username"), resumed.toString());
+        assertEquals(name, second.call("auth.me", null).getJsonObject("result").getString("username"));
+
+        first.call("auth.logout", null);
+        assertEquals(-32001, errorCode(socket().call("auth.resume", "{\"token\":\"" + token + "\"}")), "revoked");
+
+        String other = login(first, name, "correct horse").getJsonObject("result").getString("token");
+        try (Connection db = database(); PreparedStatement expire = db.prepareStatement(
+                "UPDATE login_sessions SET expires_at = (now() AT TIME ZONE 'utc') - interval '1 minute' WHERE revoked_at IS NULL")) {
+            expire.executeUpdate();
+        }
+        assertEquals(-32001, errorCode(socket().call("auth.resume", "{\"token\":\"" + other + "\"}")), "expired");
+        assertEquals(-32001, errorCode(socket().call("auth.resume", "{\"token\":\"made-up\"}")));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGiveTheSameError() throws Exception {
+        RpcCaller rpc = socket();
+        String name = "u" + unique();
+        register(rpc, name, "correct horse");
+        JsonObject wrongPassword = login(rpc, name, "wrong horse").getJsonObject("error");
+        JsonObject unknownUser = login(rpc, "nobody-" + unique(), "wrong horse").getJsonObject("error");
+        assertEquals(-32001, wrongPassword.getInt("code"));
+        assertEquals(wrongPassword, unknownUser);
+    }
+
+    @Test
+    void theSignInLimitTripsAndResets() throws Exception {
+        RpcCaller rpc = socket();
+        String name = "u" + unique();
+        register(rpc, name, "correct horse");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(-32001, errorCode(login(rpc, name, "wrong horse")));
+        }
+        assertEquals(-32005, errorCode(login(socket(), name, "correct horse")), "the account is locked for now");
+        Thread.sleep(FAILURE_WINDOW_MS + 500);
+        assertEquals(0, errorCode(login(socket(), name, "correct horse")), "the window has passed");
+    }
+
+    @Test
+    void adminMethodsAreRefusedToUsersAndAllowedToTheSeededAdmin() throws Exception {
+        RpcCaller anonymous = socket();
+        assertEquals(-32001, errorCode(anonymous.call("auth.users", "{}")));
+
+        RpcCaller user = socket();
+        String name = "u" + unique();
+        register(user, name, "correct horse");
+        login(user, name, "correct horse");
+        assertEquals(-32003, errorCode(user.call("auth.users", "{}")));
+
+        RpcCaller admin = socket();
+        assertEquals(0, errorCode(login(admin, "admin", ADMIN_PASSWORD)));
+        JsonObject page = admin.call("auth.users", "{\"page\":0,\"size\":100}").getJsonObject("result");
+        assertTrue(page.getJsonNumber("total").longValue() >= 2, page.toString());
+        assertTrue(page.getJsonArray("items").toString().contains("\"username\":\"admin\""));
+    }
+
+    @Test
+    void fieldsAClientAddsToItsFrameGrantNothing() throws Exception {
+        WsClient client = WsClient.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "ws"));
+        sockets.add(client);
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"auth.users\",\"params\":{},\"user\":\"admin\","
+                + "\"gw\":\"x\",\"bind\":{\"id\":\"1\",\"name\":\"admin\",\"roles\":[\"admin\"],\"session\":\"\"}}");
+        assertEquals(-32001, errorCode(RpcCaller.parse(client.next(java.time.Duration.ofSeconds(15)))));
+        RpcCaller rpc = new RpcCaller(client);
+        assertEquals(-32001, errorCode(rpc.call("auth.me", "{\"user\":{\"id\":\"1\",\"roles\":[\"admin\"]}}")));
+    }
+
+    @Test
+    void passwordsAreStoredOnlyAsHashes() throws Exception {
+        RpcCaller rpc = socket();
+        String name = "u" + unique();
+        String password = "secret-" + unique();
+        register(rpc, name, password);
+        try (Connection db = database(); PreparedStatement select = db.prepareStatement(
+                "SELECT password_hash FROM users WHERE username = ?")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                String stored = row.getString(1);
+                assertFalse(stored.contains(password));
+                assertTrue(stored.startsWith("PBKDF2WithHmacSHA512:"), stored);
+            }
+        }
+        try (Connection db = database(); ResultSet tokens = db.createStatement().executeQuery("SELECT token_hash FROM login_sessions")) {
+            while (tokens.next()) {
+                assertEquals(64, tokens.getString(1).length(), "only the SHA-256 of a token is kept");
+            }
+        }
+    }
+
+    @Test
+    void aTakenEmailIsAClearConflict() throws Exception {
+        RpcCaller rpc = socket();
+        String name = "u" + unique();
+        register(rpc, name, "correct horse");
+        JsonObject again = register(rpc, name, "correct horse");
+        assertEquals(-32010, errorCode(again), again.toString());
+    }
+
+    @Test
+    void profilesValidateAndUpdate() throws Exception {
+        RpcCaller rpc = socket();
+        String name = "u" + unique();
+        register(rpc, name, "correct horse");
+        login(rpc, name, "correct horse");
+        JsonObject invalid = rpc.call("profile.update", "{\"displayName\":\"\",\"bio\":\"" + "x".repeat(501) + "\"}");
+        assertEquals(-32602, errorCode(invalid));
+        String fields = invalid.getJsonObject("error").getJsonArray("data").toString();
+        assertTrue(fields.contains("\"field\":\"displayName\"") && fields.contains("\"field\":\"bio\""), fields);
+
+        rpc.call("profile.update", "{\"displayName\":\"Ada L.\",\"bio\":\"math\",\"location\":\"London\"}");
+        JsonObject profile = rpc.call("profile.get", null).getJsonObject("result");
+        assertEquals("Ada L.", profile.getString("displayName"));
+        assertEquals("London", profile.getString("location"));
+    }
+}
