@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The gateway answers malformed traffic itself, per JSON-RPC 2.0 and RFC 6455, without a trip through
- * Redis: only the gateway role is deployed here, so any answer can only come from the edge.
+ * Redis: only the gateway role is deployed here, so any answer can only come from the edge. Channel methods
+ * are the gateway's own too; with the default configuration an unsigned socket may only read public channels.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -91,6 +92,19 @@ class GatewayEdgeIT {
         client.sendBinary(new byte[] {1, 2, 3});
         String reply = client.next(WAIT);
         assertTrue(reply.contains("\"code\":-32600") && reply.contains("Binary frames are not supported"), reply);
+    }
+
+    @Test
+    void channelsAnswerAnUnsignedSocketWithUnauthorizedExceptPublicOnes() throws Exception {
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"channel.publish\",\"params\":{\"channel\":\"room.1\",\"data\":1}}");
+        String publish = client.next(WAIT);
+        assertTrue(publish.startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32001,"), publish);
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"channel.subscribe\",\"params\":{\"channel\":\"room.1\"}}");
+        String subscribe = client.next(WAIT);
+        assertTrue(subscribe.startsWith("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32001,"), subscribe);
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"channel.subscribe\",\"params\":{\"channel\":\"public.news\"}}");
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"channel\":\"public.news\",\"offset\":\"0-0\",\"replayed\":0,\"truncated\":false}}",
+                client.next(WAIT));
     }
 
     @Test

@@ -1,0 +1,224 @@
+package io.txrx.gateway.channel.boundary;
+
+import io.txrx.gateway.channel.control.ChannelRegistry;
+import io.txrx.gateway.channel.control.Subscription;
+import io.txrx.peer.Role;
+import io.txrx.peer.Roles;
+import io.txrx.stream.Redis;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XReadParams;
+
+/**
+ * This gateway's one channel reader: a loop that reads every channel its sockets subscribe to with one
+ * blocking multi-stream XREAD on a connection of its own, and fans each message out to the subscribed
+ * sockets. When a channel is added or dropped, the subscribing thread wakes the blocked read at once with
+ * CLIENT UNBLOCK on that connection's id, so the change never waits for the block time
+ * ({@code txrx.channel.block-ms}, then only a safety net).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ChannelFanOut {
+    private static final Logger LOG = Logger.getLogger(ChannelFanOut.class.getName());
+    private static final int WAKE_ATTEMPTS = 200;
+    private static final long WAKE_PAUSE_NANOS = 250_000;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    Roles roles;
+
+    @Inject
+    @ConfigProperty(name = "txrx.channel.block-ms", defaultValue = "5000")
+    int blockMs;
+
+    @Inject
+    @ConfigProperty(name = "txrx.channel.batch", defaultValue = "256")
+    int batchSize;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final ChannelRegistry registry = new ChannelRegistry(this::wake);
+    private final Object idle = new Object();
+    private volatile boolean running;
+    private volatile long readerId = -1;
+    private volatile long readingVersion = -1;
+    private volatile boolean unblockRefused;
+    private Future<?> loop;
+
+    @PostConstruct
+    void start() {
+        if (!roles.has(Role.GATEWAY)) {
+            return;
+        }
+        running = true;
+        loop = executor.submit(this::read);
+        LOG.log(Level.INFO, "Channel fan-out started, blocking reads of up to {0} ms", blockMs);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!loop.isDone() && System.nanoTime() < deadline) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+            long id = readerId;
+            if (id >= 0 && !unblockRefused) {
+                unblock(id);
+            }
+            try {
+                loop.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                LOG.log(Level.FINE, "Channel reader still stopping");
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Channel fan-out ended with {0}", e.toString());
+            }
+        }
+        if (!loop.isDone()) {
+            LOG.warning("Channel fan-out did not stop within 5 s");
+            loop.cancel(true);
+        }
+    }
+
+    /**
+     * Adds a subscription to the channel stored at {@code key} ({@code startIfNew}: where to start reading a
+     * channel new to this gateway); answers the offset after which the fan-out hands it messages.
+     */
+    public StreamEntryID subscribe(String key, String channel, Subscription subscription, StreamEntryID startIfNew) {
+        return registry.add(key, channel, subscription, startIfNew);
+    }
+
+    public void unsubscribe(String key, Subscription subscription) {
+        registry.remove(key, subscription);
+    }
+
+    private void read() {
+        Jedis connection = null;
+        while (running) {
+            try {
+                long version = registry.version();
+                readingVersion = version;
+                Map<String, StreamEntryID> positions = registry.positions();
+                if (positions.isEmpty()) {
+                    awaitChannels(version);
+                    continue;
+                }
+                if (connection == null) {
+                    connection = connect();
+                }
+                var read = connection.xread(XReadParams.xReadParams().count(batchSize).block(blockMs), positions);
+                if (read != null) {
+                    read.forEach(stream -> registry.deliver(stream.getKey(), stream.getValue()));
+                }
+            } catch (JedisException e) {
+                LOG.log(Level.WARNING, "Channel reader failed, reconnecting: {0}", e.toString());
+                connection = release(connection);
+                pause();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Channel fan-out failed, going on: {0}", e.toString());
+                pause();
+            }
+        }
+        release(connection);
+    }
+
+    private Jedis connect() {
+        Jedis connection = new Jedis(redis.client().getPool().getResource());
+        try {
+            readerId = connection.clientId();
+        } catch (JedisDataException e) {
+            LOG.log(Level.WARNING, "CLIENT ID refused ({0}): channel changes wait for the block time", e.getMessage());
+        }
+        return connection;
+    }
+
+    private Jedis release(Jedis connection) {
+        readerId = -1;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Releasing the channel reader connection failed: {0}", e.toString());
+            }
+        }
+        return null;
+    }
+
+    private void awaitChannels(long version) {
+        synchronized (idle) {
+            try {
+                while (running && registry.version() == version) {
+                    idle.wait(blockMs);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    /**
+     * Makes the reader start over with the current channels: notifies it when idle, or unblocks its read
+     * while that read still uses an older set (retrying briefly, as the read may not have reached Redis yet).
+     */
+    private void wake() {
+        long version = registry.version();
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+        for (int attempt = 0; attempt < WAKE_ATTEMPTS && readingVersion < version && !unblockRefused; attempt++) {
+            long id = readerId;
+            if (id >= 0 && unblock(id)) {
+                return;
+            }
+            LockSupport.parkNanos(WAKE_PAUSE_NANOS);
+        }
+    }
+
+    private boolean unblock(long id) {
+        try {
+            return Long.valueOf(1).equals(redis.client().sendCommand(Protocol.Command.CLIENT, "UNBLOCK", Long.toString(id)));
+        } catch (JedisDataException e) {
+            unblockRefused = true;
+            LOG.log(Level.WARNING, "CLIENT UNBLOCK refused ({0}): channel changes wait for the block time", e.getMessage());
+            return false;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
