@@ -1,7 +1,7 @@
 package io.txrx.channel;
 
 import io.txrx.jsonrpc.Replies;
-import jakarta.json.Json;
+import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,25 +26,25 @@ public record ChannelMessage(String channel, String offset, JsonValue data) {
     static JsonValue dataOf(Map<String, String> fields) {
         String data = fields.get(ChannelFields.DATA);
         if (data != null && fields.size() == 1) {
-            try (var reader = Json.createReader(new StringReader(data))) {
+            try (var reader = JSON.createReader(new StringReader(data))) {
                 return reader.readValue();
             } catch (JsonException e) {
-                return Json.createValue(data);
+                return JSON.createValue(data);
             }
         }
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         fields.forEach(object::add);
         return object.build();
     }
 
     /** {@code {"offset":...,"data":...}}, as a history page lists it. */
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("offset", offset).add("data", data).build();
+        return JSON.createObjectBuilder().add("offset", offset).add("data", data).build();
     }
 
     /** The {@code channel.message} notification a subscribed socket receives. */
     public String toPush() {
         return Replies.notification(PUSH_METHOD,
-                Json.createObjectBuilder().add("channel", channel).add("offset", offset).add("data", data).build());
+                JSON.createObjectBuilder().add("channel", channel).add("offset", offset).add("data", data).build());
     }
 }

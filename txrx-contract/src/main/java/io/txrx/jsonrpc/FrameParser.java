@@ -1,6 +1,6 @@
 package io.txrx.jsonrpc;
 
-import jakarta.json.Json;
+import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -19,7 +19,7 @@ public final class FrameParser {
 
     public static Frame parse(String text) {
         JsonValue root;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             root = reader.readValue();
         } catch (JsonException e) {
             return Frame.single(new Rejection(JsonValue.NULL, ErrorCode.PARSE_ERROR, "Parse error: invalid JSON"));

@@ -1,6 +1,6 @@
 package io.txrx.jsonrpc;
 
-import jakarta.json.Json;
+import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.json.JsonValue;
 
 /** Writes JSON-RPC 2.0 responses and notifications as text. */
@@ -21,7 +21,7 @@ public final class Replies {
         StringBuilder reply = new StringBuilder(96)
                 .append("{\"jsonrpc\":\"2.0\",\"id\":").append(idText(id))
                 .append(",\"error\":{\"code\":").append(code)
-                .append(",\"message\":").append(Json.createValue(message));
+                .append(",\"message\":").append(JSON.createValue(message));
         if (data != null) {
             reply.append(",\"data\":").append(data);
         }
@@ -29,7 +29,7 @@ public final class Replies {
     }
 
     public static String notification(String method, JsonValue params) {
-        return "{\"jsonrpc\":\"2.0\",\"method\":" + Json.createValue(method) + ",\"params\":" + params + "}";
+        return "{\"jsonrpc\":\"2.0\",\"method\":" + JSON.createValue(method) + ",\"params\":" + params + "}";
     }
 
     private static String idText(JsonValue id) {

@@ -1,6 +1,6 @@
 package io.txrx.peer;
 
-import jakarta.json.Json;
+import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -14,10 +14,10 @@ public record Shard(String service, String stream, List<String> methods, String 
     }
 
     public String toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("service", service)
                 .add("stream", stream)
-                .add("methods", Json.createArrayBuilder(methods))
+                .add("methods", JSON.createArrayBuilder(methods))
                 .add("instance", instance)
                 .add("version", version)
                 .build()
@@ -26,7 +26,7 @@ public record Shard(String service, String stream, List<String> methods, String 
 
     /** Reads a shard; throws {@link IllegalArgumentException} when the text is not one. */
     public static Shard fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             JsonObject shard = reader.readObject();
             return new Shard(shard.getString("service"), shard.getString("stream"),
                     shard.getJsonArray("methods").getValuesAs(JsonString.class).stream()

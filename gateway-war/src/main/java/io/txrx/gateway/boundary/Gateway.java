@@ -26,11 +26,13 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
@@ -58,6 +60,7 @@ import redis.clients.jedis.resps.StreamEntry;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Gateway {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     private static final String INVALID_FRAMES = "txrx.invalidFrames";
@@ -118,7 +121,7 @@ public class Gateway {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final PendingCalls pending = new PendingCalls();
-    private List<LocalMethods> local;
+    private List<LocalMethods> local = List.of();
     private StreamWriter tx;
     private String rx;
     private volatile boolean running;
@@ -160,6 +163,9 @@ public class Gateway {
             return;
         }
         session.setMaxTextMessageBufferSize(maxFrameBytes);
+        // With an idle timeout Tyrus schedules a managed task (capturing the whole container context) on every
+        // frame in and out, which costs more than the call itself; dead peers are found by TCP and the client.
+        session.setMaxIdleTimeout(0);
         session.getUserProperties().put(INVALID_FRAMES, new AtomicInteger());
         session.getUserProperties().put(RATE_LIMIT, new RateLimit(ratePerSecond, rateBurst, System.currentTimeMillis()));
         sessions.put(session.getId(), session);
@@ -326,7 +332,7 @@ public class Gateway {
     }
 
     private void timeOut(PendingCall call) {
-        var id = Json.createReader(new StringReader(call.idJson())).readValue();
+        var id = JSON.createReader(new StringReader(call.idJson())).readValue();
         answer(sessions.get(call.sessionId()), call.batch(),
                 Replies.error(id, ErrorCode.UNAVAILABLE, "Call timed out after " + callTimeoutMs + " ms", null));
     }

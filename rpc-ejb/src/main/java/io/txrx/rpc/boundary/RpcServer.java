@@ -20,6 +20,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RpcServer {
     private static final Logger LOG = Logger.getLogger(RpcServer.class.getName());
 
@@ -89,6 +93,7 @@ public class RpcServer {
     ManagedExecutorService executor;
 
     private final Map<String, ServiceReader> readers = new ConcurrentHashMap<>();
+    private final Set<BeanManager> served = ConcurrentHashMap.newKeySet();
     private Jsonb jsonb;
     private StreamWriter replies;
 
@@ -115,6 +120,9 @@ public class RpcServer {
         if (!roles.has(Role.RPC)) {
             LOG.info("rpc role is off: handlers are not served by this process");
             return;
+        }
+        if (!served.add(beanManager)) {
+            return; // Payara fires @Initialized(ApplicationScoped) twice for a WAR inside an EAR (WELD-000718)
         }
         HandlerScanner.scan(beanManager, jsonb, validator).forEach(handlers::register);
         CallExecutor calls = new CallExecutor(handlers);

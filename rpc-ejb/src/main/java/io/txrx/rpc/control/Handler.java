@@ -3,7 +3,7 @@ package io.txrx.rpc.control;
 import io.txrx.identity.Caller;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
-import jakarta.json.Json;
+import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -78,8 +78,8 @@ public final class Handler {
     }
 
     private static JsonRpcException invalidParams(Set<? extends ConstraintViolation<?>> violations) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        violations.forEach(v -> data.add(Json.createObjectBuilder()
+        JsonArrayBuilder data = JSON.createArrayBuilder();
+        violations.forEach(v -> data.add(JSON.createObjectBuilder()
                 .add("field", field(v.getPropertyPath().toString()))
                 .add("message", v.getMessage())));
         return new JsonRpcException(ErrorCode.INVALID_PARAMS, "Invalid params", data.build());

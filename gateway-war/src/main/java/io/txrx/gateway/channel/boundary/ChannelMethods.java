@@ -17,7 +17,7 @@ import io.txrx.jsonrpc.Replies;
 import io.txrx.stream.StreamKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -160,14 +160,14 @@ public class ChannelMethods implements LocalMethods {
         if (subscription != null) {
             end(subscription);
         }
-        return Json.createObjectBuilder().add("channel", channel).add("unsubscribed", subscription != null).build();
+        return JSON.createObjectBuilder().add("channel", channel).add("unsubscribed", subscription != null).build();
     }
 
     private JsonValue publish(Session session, ChannelParams.Publish params) {
         allow(policy.publish(caller(session), params.channel()), params.channel());
         String offset = params.fields() != null ? publisher.publishFields(params.channel(), params.fields())
                 : publisher.publish(params.channel(), params.data());
-        return Json.createObjectBuilder().add("channel", params.channel()).add("offset", offset).build();
+        return JSON.createObjectBuilder().add("channel", params.channel()).add("offset", offset).build();
     }
 
     private JsonValue history(Session session, ChannelParams.History params) {
@@ -175,9 +175,9 @@ public class ChannelMethods implements LocalMethods {
         String key = keys.channel(params.channel());
         RetainedRange retained = store.retained(key);
         List<StreamEntry> page = retained.exists() ? store.after(key, params.from(), params.to(), params.limit()) : List.of();
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         page.forEach(entry -> messages.add(ChannelMessage.of(params.channel(), entry).toJson()));
-        var result = Json.createObjectBuilder().add("channel", params.channel()).add("messages", messages);
+        var result = JSON.createObjectBuilder().add("channel", params.channel()).add("messages", messages);
         if (page.size() == params.limit()) {
             result.add("next", page.get(page.size() - 1).getID().toString());
         } else {
@@ -192,7 +192,7 @@ public class ChannelMethods implements LocalMethods {
     }
 
     private static JsonObject subscribed(String channel, StreamEntryID offset, int replayed, boolean truncated) {
-        return Json.createObjectBuilder().add("channel", channel).add("offset", offset.toString())
+        return JSON.createObjectBuilder().add("channel", channel).add("offset", offset.toString())
                 .add("replayed", replayed).add("truncated", truncated).build();
     }
 

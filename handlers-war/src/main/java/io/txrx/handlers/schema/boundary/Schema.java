@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -41,10 +42,12 @@ public class Schema {
     @Inject
     Seeder seeder;
 
+    private final AtomicBoolean migrated = new AtomicBoolean();
+
     /** Runs before the handlers are handed to the rpc layer (which observes the same event later). */
     void migrate(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object started) {
-        if (!roles.has(Role.RPC)) {
-            return;
+        if (!roles.has(Role.RPC) || !migrated.compareAndSet(false, true)) {
+            return; // Payara fires @Initialized(ApplicationScoped) twice for a WAR inside an EAR (WELD-000718)
         }
         var result = Migrations.run(dataSource);
         LOG.log(Level.INFO, "Schema at version {0} ({1} migration(s) applied now)",
