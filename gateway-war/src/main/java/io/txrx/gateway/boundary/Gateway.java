@@ -5,6 +5,7 @@ import io.txrx.gateway.control.FrameSize;
 import io.txrx.gateway.control.PendingCall;
 import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.RateLimit;
+import io.txrx.gateway.control.Sockets;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
@@ -349,14 +350,7 @@ public class Gateway {
     }
 
     private static void send(Session session, String text) {
-        if (session == null || !session.isOpen()) {
-            return;
-        }
-        try {
-            session.getAsyncRemote().sendText(text);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Sending to socket {0} failed: {1}", new Object[] {session.getId(), e.toString()});
-        }
+        Sockets.send(session, text);
     }
 
     private static void close(Session session, CloseCodes code, String reason) {

@@ -1,5 +1,6 @@
 package io.txrx.gateway.channel.boundary;
 
+import io.txrx.gateway.control.Sockets;
 import io.txrx.channel.ChannelMessage;
 import io.txrx.channel.ChannelPolicy;
 import io.txrx.channel.ChannelPolicy.Access;
@@ -209,15 +210,6 @@ public class ChannelMethods implements LocalMethods {
     }
 
     private static boolean send(Session session, String text) {
-        if (!session.isOpen()) {
-            return false;
-        }
-        try {
-            session.getAsyncRemote().sendText(text);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Push to socket {0} failed: {1}", new Object[] {session.getId(), e.toString()});
-            return false;
-        }
+        return Sockets.send(session, text);
     }
 }
