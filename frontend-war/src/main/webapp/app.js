@@ -409,4 +409,9 @@
     });
     ui.log.addEventListener('mouseover', highlightRelated);
     ui.log.addEventListener('mouseleave', highlightRelated);
+
+    // Served by a gateway's server: connect to it at once, so Send works without a click first.
+    if (window.location.protocol === 'http:' || window.location.protocol === 'https:') {
+        connect();
+    }
 })();

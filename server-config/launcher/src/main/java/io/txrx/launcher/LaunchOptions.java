@@ -22,7 +22,7 @@ public record LaunchOptions(
 
     public static final List<String> COMMANDS = List.of("all", "roles", "gateway", "dispatcher", "rpc", "help");
     public static final int DEFAULT_PORT = 8080;
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
     public static final String USAGE = """
             usage: txrx <command> [options]
@@ -42,7 +42,7 @@ public record LaunchOptions(
               --run-dir DIR        logs (<process>.log) and work folders            [<launcher>/target/run]
               --home DIR           payara-micro.jar and the deployables             [<launcher>/target/txrx]
               --config-dir DIR     <process>.properties there become Micro system properties
-              --timeout SECONDS    how long to wait for readiness                   [90]
+              --timeout SECONDS    how long to wait for readiness                   [300]
               --java-opt OPTION    JVM option for every process, e.g. --java-opt -Xmx1g  (repeatable)
 
             Redis: TXRX_REDIS_URL, else an embedded Redis. PostgreSQL: TXRX_DB_URL, TXRX_DB_USER,
