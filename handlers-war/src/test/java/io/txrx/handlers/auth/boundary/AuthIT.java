@@ -174,6 +174,23 @@ class AuthIT {
     }
 
     @Test
+    void aPrivateChannelIsReadableOnlyByItsUser() throws Exception {
+        RpcCaller ann = socket();
+        String annName = "u" + unique();
+        register(ann, annName, "correct horse");
+        long annId = login(ann, annName, "correct horse").getJsonObject("result").getJsonObject("user").getJsonNumber("id").longValue();
+        RpcCaller bob = socket();
+        String bobName = "u" + unique();
+        register(bob, bobName, "correct horse");
+        login(bob, bobName, "correct horse");
+
+        assertEquals(-32003, errorCode(bob.call("channel.subscribe", "{\"channel\":\"user:" + annId + "\"}")));
+        assertEquals(0, errorCode(ann.call("channel.subscribe", "{\"channel\":\"user:" + annId + "\"}")));
+        assertEquals(-32001, errorCode(socket().call("channel.subscribe", "{\"channel\":\"news\"}")), "not signed in");
+        assertEquals(0, errorCode(bob.call("channel.subscribe", "{\"channel\":\"news\"}")), "signed in");
+    }
+
+    @Test
     void passwordsAreStoredOnlyAsHashes() throws Exception {
         RpcCaller rpc = socket();
         String name = "u" + unique();

@@ -30,7 +30,8 @@ public final class Deployments {
 
     static WebArchive allRoles(TestConfig config) {
         return ShrinkWrap.create(WebArchive.class, "txrx.war")
-                .addPackages(true, "io.txrx.gateway.boundary", "io.txrx.gateway.control",
+                .addPackages(true, "io.txrx.gateway.boundary", "io.txrx.gateway.control", "io.txrx.gateway.channel",
+                        "io.txrx.channel",
                         "io.txrx.dispatcher.boundary", "io.txrx.dispatcher.control",
                         "io.txrx.p2p.boundary", "io.txrx.p2p.control",
                         "io.txrx.rpc.boundary", "io.txrx.rpc.control",
