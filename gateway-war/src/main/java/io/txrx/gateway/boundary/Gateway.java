@@ -2,9 +2,9 @@ package io.txrx.gateway.boundary;
 
 import io.txrx.gateway.control.BatchReply;
 import io.txrx.gateway.control.FrameSize;
-import io.txrx.gateway.control.PendingCall;
 import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.RateLimit;
+import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.Sockets;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
@@ -12,7 +12,6 @@ import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
-import io.txrx.identity.Caller;
 import io.txrx.peer.InstanceId;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
@@ -33,12 +32,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +63,6 @@ public class Gateway {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     private static final String INVALID_FRAMES = "txrx.invalidFrames";
     private static final String RATE_LIMIT = "txrx.rateLimit";
-    private static final String CALLER_JSON = "txrx.callerJson";
     private static final long SWEEP_MS = 1000;
 
     @Inject
@@ -122,6 +118,7 @@ public class Gateway {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final PendingCalls pending = new PendingCalls();
+    private ReplyDelivery delivery;
     private List<LocalMethods> local = List.of();
     private StreamWriter tx;
     private String rx;
@@ -135,6 +132,7 @@ public class Gateway {
         }
         local = localMethods.stream().toList();
         rx = keys.rx(instance.value());
+        delivery = new ReplyDelivery(sessions, pending, callTimeoutMs);
         tx = new StreamWriter(redis.client(), batchSize);
         tx.start(executor);
         running = true;
@@ -236,7 +234,7 @@ public class Gateway {
             if (methods.handles(call.method())) {
                 String reply = methods.call(session, call);
                 if (reply != null) {
-                    answer(session, batch, reply);
+                    ReplyDelivery.answer(session, batch, reply);
                 }
                 return;
             }
@@ -251,7 +249,7 @@ public class Gateway {
         if (!call.isNotification()) {
             fields.put(Fields.CALL, pending.add(session.getId(), batch, now, call.id().toString()));
         }
-        Object caller = session.getUserProperties().get(CALLER_JSON);
+        Object caller = session.getUserProperties().get(ReplyDelivery.CALLER_JSON);
         if (caller != null) {
             fields.put(Fields.USER, (String) caller);
         }
@@ -275,7 +273,7 @@ public class Gateway {
             try {
                 long now = System.currentTimeMillis();
                 if (now >= nextSweep) {
-                    pending.expire(now, callTimeoutMs).forEach(this::timeOut);
+                    delivery.timeOutOldCalls(now);
                     nextSweep = now + SWEEP_MS;
                 }
                 if (now >= nextTtl) {
@@ -288,64 +286,12 @@ public class Gateway {
                 }
                 for (StreamEntry entry : read.get(0).getValue()) {
                     last = entry.getID();
-                    deliver(entry.getFields());
+                    delivery.deliver(entry.getFields());
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "RX loop failed, going on: {0}", e.toString());
                 pause();
             }
-        }
-    }
-
-    private void deliver(Map<String, String> fields) {
-        String callId = fields.get(Fields.CALL);
-        String message = fields.get(Fields.MESSAGE);
-        if (callId == null) {
-            send(sessions.get(fields.get(Fields.SESSION)), message);
-            return;
-        }
-        PendingCall call = pending.take(callId);
-        if (call == null) {
-            LOG.log(Level.FINE, "Dropping a second or late reply to call {0}", callId);
-            return;
-        }
-        Session session = sessions.get(call.sessionId());
-        String bind = fields.get(Fields.BIND);
-        if (bind != null && session != null) {
-            bind(session, bind);
-        }
-        answer(session, call.batch(), message);
-    }
-
-    /** Binds the caller an rpc instance vouched for to the socket, or unbinds it when {@code caller} is empty. */
-    private static void bind(Session session, String caller) {
-        if (caller.isEmpty()) {
-            session.getUserProperties().remove(Caller.SESSION_PROPERTY);
-            session.getUserProperties().remove(CALLER_JSON);
-            return;
-        }
-        try {
-            session.getUserProperties().put(Caller.SESSION_PROPERTY, Caller.fromJson(caller));
-            session.getUserProperties().put(CALLER_JSON, caller);
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Ignoring a malformed bind for socket {0}: {1}", new Object[] {session.getId(), e.getMessage()});
-        }
-    }
-
-    private void timeOut(PendingCall call) {
-        var id = JSON.createReader(new StringReader(call.idJson())).readValue();
-        answer(sessions.get(call.sessionId()), call.batch(),
-                Replies.error(id, ErrorCode.UNAVAILABLE, "Call timed out after " + callTimeoutMs + " ms", null));
-    }
-
-    private static void answer(Session session, BatchReply batch, String message) {
-        if (batch == null) {
-            send(session, message);
-            return;
-        }
-        String complete = batch.add(message);
-        if (complete != null) {
-            send(session, complete);
         }
     }
 
