@@ -92,7 +92,7 @@ final class TinyWebSocketServer implements AutoCloseable {
             Peer peer = new Peer(socket);
             peers.add(peer);
             handler.opened(peer);
-            read(new DataInputStream(in), peer);
+            read(new DataInputStream(new java.io.BufferedInputStream(in)), peer);
         } catch (IOException e) {
             // the socket ended: nothing left to serve
         }
