@@ -49,9 +49,9 @@ public final class TestPostgres {
     }
 
     private static Server start() {
-        String url = System.getenv("TXRX_DB_URL");
-        if (url != null && !url.isBlank()) {
-            return new Server(url, env("TXRX_DB_USER", "postgres"), env("TXRX_DB_PASSWORD", ""));
+        String url = setting("TXRX_DB_URL", null);
+        if (url != null) {
+            return new Server(url, setting("TXRX_DB_USER", "postgres"), setting("TXRX_DB_PASSWORD", ""));
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
@@ -73,8 +73,14 @@ public final class TestPostgres {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
+    /**
+     * A {@code TXRX_DB_*} setting: from the environment, or from the {@code txrx.test.db.*} system property
+     * the build passes instead (the build blanks the variables for the test JVM, whose Payara Micro
+     * processes would otherwise take them over each test's own database).
+     */
+    private static String setting(String variable, String fallback) {
+        String property = System.getProperty("txrx.test." + variable.substring(5).toLowerCase().replace('_', '.'));
+        String value = property != null && !property.isBlank() && !property.startsWith("${") ? property : System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }
