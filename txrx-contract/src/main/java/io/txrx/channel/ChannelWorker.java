@@ -1,5 +1,6 @@
 package io.txrx.channel;
 
+import io.txrx.stream.Loops;
 import io.txrx.stream.GroupReader;
 import java.util.List;
 import java.util.logging.Level;
@@ -73,7 +74,9 @@ public final class ChannelWorker implements Runnable {
                 handle(reader.readNew());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Worker on channel {0} failed, going on: {1}", new Object[] {channel, e.toString()});
-                pause();
+                if (!Loops.pauseAfterFailure()) {
+                    running = false;
+                }
             }
         }
     }
@@ -112,15 +115,6 @@ public final class ChannelWorker implements Runnable {
                 LOG.log(Level.WARNING, "Message {0} of channel {1} failed, left pending: {2}",
                         new Object[] {entry.getID(), channel, e.toString()});
             }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

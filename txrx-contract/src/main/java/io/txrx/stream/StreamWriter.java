@@ -48,14 +48,7 @@ public final class StreamWriter {
     /** Stops taking new work, writes what is queued, and waits for the loop to end. */
     public void stop() {
         running = false;
-        if (loop != null) {
-            try {
-                loop.get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "Stream writer did not stop cleanly", e);
-                loop.cancel(true);
-            }
-        }
+        Loops.join(loop, "Stream writer");
     }
 
     /** XADD with an approximate cap of {@code maxLen} entries. */

@@ -6,6 +6,7 @@ import io.txrx.p2p.control.RouteTable;
 import io.txrx.peer.InstanceId;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
+import io.txrx.stream.Loops;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamKeys;
@@ -22,7 +23,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -111,11 +111,7 @@ public class Dispatcher {
             return;
         }
         running = false;
-        try {
-            loop.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            loop.cancel(true);
-        }
+        Loops.join(loop, "Dispatcher loop");
     }
 
     private void run() {
@@ -137,7 +133,7 @@ public class Dispatcher {
                 dispatch(tx.readNew());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Dispatcher loop failed, going on: {0}", e.toString());
-                pause();
+                Loops.pauseAfterFailure();
             }
         }
     }
@@ -176,14 +172,6 @@ public class Dispatcher {
             plan.appends().forEach(append -> pipeline.xadd(append.stream(), capped, append.fields()));
             pipeline.xack(tx.stream(), GROUP, plan.acks().toArray(StreamEntryID[]::new));
             pipeline.sync();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -15,6 +15,7 @@ import io.txrx.jsonrpc.Replies;
 import io.txrx.peer.InstanceId;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
+import io.txrx.stream.Loops;
 import io.txrx.stream.Fields;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamKeys;
@@ -41,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -147,11 +147,7 @@ public class Gateway {
         }
         running = false;
         sessions.values().forEach(s -> close(s, CloseCodes.GOING_AWAY, "Gateway shutting down"));
-        try {
-            rxLoop.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            rxLoop.cancel(true);
-        }
+        Loops.join(rxLoop, "RX loop");
         tx.stop();
         redis.client().del(rx);
     }
@@ -290,7 +286,7 @@ public class Gateway {
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "RX loop failed, going on: {0}", e.toString());
-                pause();
+                Loops.pauseAfterFailure();
             }
         }
     }
@@ -304,14 +300,6 @@ public class Gateway {
             session.close(new CloseReason(code, reason));
         } catch (IOException e) {
             LOG.log(Level.FINE, "Closing a socket failed: {0}", e.getMessage());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -8,6 +8,7 @@ import io.txrx.peer.PeerSigner;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
 import io.txrx.peer.Shard;
+import io.txrx.stream.Loops;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamKeys;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -108,11 +108,7 @@ public class PeerNetwork {
             return;
         }
         running = false;
-        try {
-            loop.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            loop.cancel(true);
-        }
+        Loops.join(loop, "P2P loop");
         send(protocol.bye(System.currentTimeMillis()));
     }
 
@@ -158,7 +154,7 @@ public class PeerNetwork {
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "P2P loop failed, going on: {0}", e.toString());
-                pause();
+                Loops.pauseAfterFailure();
             }
         }
     }
@@ -192,13 +188,5 @@ public class PeerNetwork {
     private StreamEntryID lastEntry() {
         var newest = redis.client().xrevrange(keys.p2p(), "+", "-", 1);
         return newest.isEmpty() ? new StreamEntryID(0, 0) : newest.get(0).getID();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

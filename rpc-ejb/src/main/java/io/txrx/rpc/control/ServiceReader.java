@@ -1,5 +1,6 @@
 package io.txrx.rpc.control;
 
+import io.txrx.stream.Loops;
 import io.txrx.stream.Ack;
 import io.txrx.stream.Fields;
 import io.txrx.stream.GroupReader;
@@ -65,7 +66,7 @@ public class ServiceReader implements Runnable {
                 handOver(stream.readNew());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Reader of {0} failed, going on: {1}", new Object[] {stream.stream(), e.toString()});
-                pause();
+                Loops.pauseAfterFailure();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -121,14 +122,6 @@ public class ServiceReader implements Runnable {
             replies.appendThenAck(keys.rx(fields.get(Fields.GATEWAY)), reply.get(), rxMaxLen, ack);
         } else {
             replies.ack(ack);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.txrx.gateway.channel.control.ChannelRegistry;
 import io.txrx.gateway.channel.control.Subscription;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
+import io.txrx.stream.Loops;
 import io.txrx.stream.Redis;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -141,10 +142,14 @@ public class ChannelFanOut {
             } catch (JedisException e) {
                 LOG.log(Level.WARNING, "Channel reader failed, reconnecting: {0}", e.toString());
                 connection = release(connection);
-                pause();
+                if (!Loops.pauseAfterFailure()) {
+                    running = false;
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Channel fan-out failed, going on: {0}", e.toString());
-                pause();
+                if (!Loops.pauseAfterFailure()) {
+                    running = false;
+                }
             }
         }
         release(connection);
@@ -210,15 +215,6 @@ public class ChannelFanOut {
             unblockRefused = true;
             LOG.log(Level.WARNING, "CLIENT UNBLOCK refused ({0}): channel changes wait for the block time", e.getMessage());
             return false;
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }
