@@ -20,16 +20,12 @@ import io.txrx.stream.Fields;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamKeys;
 import io.txrx.stream.StreamWriter;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -55,10 +51,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * loop that reads this gateway's RX stream. RX has exactly one reader (this gateway, whose id is new each
  * start), so it is read with plain XREAD, trimmed on write, and left to expire if the gateway dies.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Gateway {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     private static final String INVALID_FRAMES = "txrx.invalidFrames";
@@ -125,10 +118,10 @@ public class Gateway {
     private volatile boolean running;
     private Future<?> rxLoop;
 
-    @PostConstruct
-    void start() {
-        if (!roles.has(Role.GATEWAY)) {
-            return;
+    /** Starts with the module: every frame of every socket goes through here, so no EJB container in between. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (running || !roles.has(Role.GATEWAY)) {
+            return; // Payara may fire @Initialized twice for a WAR inside an EAR (WELD-000718)
         }
         local = localMethods.stream().toList();
         rx = keys.rx(instance.value());
@@ -158,9 +151,6 @@ public class Gateway {
             return;
         }
         session.setMaxTextMessageBufferSize(maxFrameBytes);
-        // With an idle timeout Tyrus schedules a managed task (capturing the whole container context) on every
-        // frame in and out, which costs more than the call itself; dead peers are found by TCP and the client.
-        session.setMaxIdleTimeout(0);
         session.getUserProperties().put(INVALID_FRAMES, new AtomicInteger());
         session.getUserProperties().put(RATE_LIMIT, new RateLimit(ratePerSecond, rateBurst, System.currentTimeMillis()));
         sessions.put(session.getId(), session);
