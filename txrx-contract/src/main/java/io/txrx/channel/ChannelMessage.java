@@ -1,7 +1,8 @@
 package io.txrx.channel;
 
-import io.txrx.jsonrpc.Replies;
 import static io.txrx.jsonrpc.JsonFactory.JSON;
+
+import io.txrx.jsonrpc.Replies;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -39,12 +40,20 @@ public record ChannelMessage(String channel, String offset, JsonValue data) {
 
     /** {@code {"offset":...,"data":...}}, as a history page lists it. */
     public JsonObject toJson() {
-        return JSON.createObjectBuilder().add("offset", offset).add("data", data).build();
+        return JSON.createObjectBuilder()
+                .add("offset", offset)
+                .add("data", data)
+                .build();
     }
 
     /** The {@code channel.message} notification a subscribed socket receives. */
     public String toPush() {
-        return Replies.notification(PUSH_METHOD,
-                JSON.createObjectBuilder().add("channel", channel).add("offset", offset).add("data", data).build());
+        return Replies.notification(
+                PUSH_METHOD,
+                JSON.createObjectBuilder()
+                        .add("channel", channel)
+                        .add("offset", offset)
+                        .add("data", data)
+                        .build());
     }
 }

@@ -23,8 +23,9 @@ public final class ChannelName {
     /** The name itself; throws a -32602 {@link JsonRpcException} when it is not a valid channel name. */
     public static String validate(String name) {
         if (!isValid(name)) {
-            throw new JsonRpcException(ErrorCode.INVALID_PARAMS, "channel must be 1 to " + MAX_LENGTH
-                    + " of letters, digits and _ . : @ = + ~ / -");
+            throw new JsonRpcException(
+                    ErrorCode.INVALID_PARAMS,
+                    "channel must be 1 to " + MAX_LENGTH + " of letters, digits and _ . : @ = + ~ / -");
         }
         return name;
     }

@@ -20,7 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChannelPolicy {
 
     /** The answer to "may this caller do this": yes, sign in first (-32001), or no (-32003). */
-    public enum Access { ALLOWED, SIGN_IN_REQUIRED, FORBIDDEN }
+    public enum Access {
+        ALLOWED,
+        SIGN_IN_REQUIRED,
+        FORBIDDEN
+    }
 
     @Inject
     @ConfigProperty(name = "txrx.channel.public-pattern", defaultValue = "public\\..*")

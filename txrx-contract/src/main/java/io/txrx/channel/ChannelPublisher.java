@@ -62,7 +62,8 @@ public class ChannelPublisher {
         try (Pipeline pipeline = redis.client().pipelined()) {
             id = pipeline.xadd(key, add, fields);
             if (maxAgeMs > 0) {
-                pipeline.xtrim(key, XTrimParams.xTrimParams().minId(Long.toString(System.currentTimeMillis() - maxAgeMs)));
+                pipeline.xtrim(
+                        key, XTrimParams.xTrimParams().minId(Long.toString(System.currentTimeMillis() - maxAgeMs)));
             }
             pipeline.sync();
         }

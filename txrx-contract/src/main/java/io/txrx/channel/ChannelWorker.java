@@ -1,7 +1,7 @@
 package io.txrx.channel;
 
-import io.txrx.stream.Loops;
 import io.txrx.stream.GroupReader;
+import io.txrx.stream.Loops;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,8 +42,14 @@ public final class ChannelWorker implements Runnable {
      * @param group the fleet's consumer group, the same in every worker of the fleet
      * @param consumer this worker's name in the group
      */
-    public ChannelWorker(JedisPooled redis, String key, String channel, String group, String consumer,
-            long claimIdleMs, Handler handler) {
+    public ChannelWorker(
+            JedisPooled redis,
+            String key,
+            String channel,
+            String group,
+            String consumer,
+            long claimIdleMs,
+            Handler handler) {
         this.reader = new GroupReader(redis, key, group, consumer, BATCH, BLOCK_MS);
         this.channel = ChannelName.validate(channel);
         this.claimIdleMs = claimIdleMs;
@@ -73,7 +79,9 @@ public final class ChannelWorker implements Runnable {
                 }
                 handle(reader.readNew());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Worker on channel {0} failed, going on: {1}", new Object[] {channel, e.toString()});
+                LOG.log(Level.WARNING, "Worker on channel {0} failed, going on: {1}", new Object[] {
+                    channel, e.toString()
+                });
                 if (!Loops.pauseAfterFailure()) {
                     running = false;
                 }
@@ -95,7 +103,9 @@ public final class ChannelWorker implements Runnable {
         do {
             var claimed = reader.claim(claimIdleMs, cursor);
             if (!claimed.getValue().isEmpty()) {
-                LOG.log(Level.INFO, "Claimed {0} pending message(s) of channel {1}", new Object[] {claimed.getValue().size(), channel});
+                LOG.log(Level.INFO, "Claimed {0} pending message(s) of channel {1}", new Object[] {
+                    claimed.getValue().size(), channel
+                });
                 handle(claimed.getValue());
             }
             cursor = claimed.getKey();
@@ -112,8 +122,9 @@ public final class ChannelWorker implements Runnable {
                 handler.handle(ChannelMessage.of(channel, entry));
                 reader.ack(entry.getID());
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "Message {0} of channel {1} failed, left pending: {2}",
-                        new Object[] {entry.getID(), channel, e.toString()});
+                LOG.log(Level.WARNING, "Message {0} of channel {1} failed, left pending: {2}", new Object[] {
+                    entry.getID(), channel, e.toString()
+                });
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.txrx.identity;
 
 import static io.txrx.jsonrpc.JsonFactory.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -25,17 +26,25 @@ public record Caller(String id, String name, Set<String> roles, String session) 
     }
 
     public String toJson() {
-        return JSON.createObjectBuilder().add("id", id).add("name", name)
-                .add("roles", JSON.createArrayBuilder(new TreeSet<>(roles))).add("session", session).build().toString();
+        return JSON.createObjectBuilder()
+                .add("id", id)
+                .add("name", name)
+                .add("roles", JSON.createArrayBuilder(new TreeSet<>(roles)))
+                .add("session", session)
+                .build()
+                .toString();
     }
 
     /** Reads a caller; throws {@link IllegalArgumentException} when the text is not one. */
     public static Caller fromJson(String json) {
         try (var reader = JSON.createReader(new StringReader(json))) {
             JsonObject caller = reader.readObject();
-            return new Caller(caller.getString("id"), caller.getString("name"),
+            return new Caller(
+                    caller.getString("id"),
+                    caller.getString("name"),
                     Set.copyOf(caller.getJsonArray("roles").getValuesAs(JsonString.class).stream()
-                            .map(JsonString::getString).toList()),
+                            .map(JsonString::getString)
+                            .toList()),
                     caller.getString("session", ""));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not a caller: " + e.getMessage(), e);

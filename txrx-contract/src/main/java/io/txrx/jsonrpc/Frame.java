@@ -16,10 +16,16 @@ public record Frame(boolean batch, List<Object> entries) {
     }
 
     public List<Call> calls() {
-        return entries.stream().filter(Call.class::isInstance).map(Call.class::cast).toList();
+        return entries.stream()
+                .filter(Call.class::isInstance)
+                .map(Call.class::cast)
+                .toList();
     }
 
     public List<Rejection> rejections() {
-        return entries.stream().filter(Rejection.class::isInstance).map(Rejection.class::cast).toList();
+        return entries.stream()
+                .filter(Rejection.class::isInstance)
+                .map(Rejection.class::cast)
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.txrx.jsonrpc;
 
 import static io.txrx.jsonrpc.JsonFactory.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -26,7 +27,8 @@ public final class FrameParser {
         }
         if (root instanceof JsonArray batch) {
             if (batch.isEmpty()) {
-                return Frame.single(new Rejection(JsonValue.NULL, ErrorCode.INVALID_REQUEST, "Invalid Request: empty batch"));
+                return Frame.single(
+                        new Rejection(JsonValue.NULL, ErrorCode.INVALID_REQUEST, "Invalid Request: empty batch"));
             }
             List<Object> entries = new ArrayList<>(batch.size());
             for (JsonValue element : batch) {
@@ -42,10 +44,11 @@ public final class FrameParser {
             return new Rejection(JsonValue.NULL, ErrorCode.INVALID_REQUEST, "Invalid Request: expected an object");
         }
         JsonValue id = request.get("id");
-        boolean idValid = id == null || switch (id.getValueType()) {
-            case STRING, NUMBER, NULL -> true;
-            default -> false;
-        };
+        boolean idValid = id == null
+                || switch (id.getValueType()) {
+                    case STRING, NUMBER, NULL -> true;
+                    default -> false;
+                };
         JsonValue replyId = idValid && id != null ? id : JsonValue.NULL;
         if (!idValid) {
             return invalid(replyId, "id must be a string, a number or null");
@@ -53,7 +56,8 @@ public final class FrameParser {
         if (!(request.get("jsonrpc") instanceof JsonString version) || !"2.0".equals(version.getString())) {
             return invalid(replyId, "jsonrpc must be exactly \"2.0\"");
         }
-        if (!(request.get("method") instanceof JsonString method) || method.getString().isEmpty()) {
+        if (!(request.get("method") instanceof JsonString method)
+                || method.getString().isEmpty()) {
             return invalid(replyId, "method must be a non-empty string");
         }
         JsonValue params = request.get("params");

@@ -1,6 +1,7 @@
 package io.txrx.jsonrpc;
 
 import static io.txrx.jsonrpc.JsonFactory.JSON;
+
 import jakarta.json.JsonValue;
 
 /** Writes JSON-RPC 2.0 responses and notifications as text. */
@@ -19,9 +20,12 @@ public final class Replies {
 
     public static String error(JsonValue id, int code, String message, JsonValue data) {
         StringBuilder reply = new StringBuilder(96)
-                .append("{\"jsonrpc\":\"2.0\",\"id\":").append(idText(id))
-                .append(",\"error\":{\"code\":").append(code)
-                .append(",\"message\":").append(JSON.createValue(message));
+                .append("{\"jsonrpc\":\"2.0\",\"id\":")
+                .append(idText(id))
+                .append(",\"error\":{\"code\":")
+                .append(code)
+                .append(",\"message\":")
+                .append(JSON.createValue(message));
         if (data != null) {
             reply.append(",\"data\":").append(data);
         }

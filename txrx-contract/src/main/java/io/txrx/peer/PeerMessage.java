@@ -34,8 +34,12 @@ public record PeerMessage(String type, String from, String role, String to, Stri
     /** Reads a message; throws {@link IllegalArgumentException} when a field is missing or malformed. */
     public static PeerMessage fromFields(Map<String, String> fields) {
         try {
-            return new PeerMessage(required(fields, "type"), required(fields, "from"), required(fields, "role"),
-                    fields.getOrDefault("to", ""), fields.getOrDefault("shard", ""),
+            return new PeerMessage(
+                    required(fields, "type"),
+                    required(fields, "from"),
+                    required(fields, "role"),
+                    fields.getOrDefault("to", ""),
+                    fields.getOrDefault("shard", ""),
                     Long.parseLong(required(fields, "ts")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("ts is not a number", e);

@@ -40,7 +40,7 @@ public final class PeerSigner {
         if (signature == null || Math.abs(nowMs - message.ts()) > windowMs) {
             return false;
         }
-        return MessageDigest.isEqual(sign(message).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                sign(message).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
     }
 }

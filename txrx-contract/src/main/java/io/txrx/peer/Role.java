@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The parts of txrx a process can run. */
 public enum Role {
-    GATEWAY, DISPATCHER, RPC;
+    GATEWAY,
+    DISPATCHER,
+    RPC;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -38,8 +38,10 @@ public class Roles {
                 try {
                     enabled.add(Role.valueOf(role));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("txrx.roles: unknown role '" + name.trim()
-                            + "', expected all or a comma list of " + Arrays.toString(Role.values()), e);
+                    throw new IllegalArgumentException(
+                            "txrx.roles: unknown role '" + name.trim() + "', expected all or a comma list of "
+                                    + Arrays.toString(Role.values()),
+                            e);
                 }
             }
         }

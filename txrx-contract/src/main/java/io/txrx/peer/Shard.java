@@ -1,6 +1,7 @@
 package io.txrx.peer;
 
 import static io.txrx.jsonrpc.JsonFactory.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -28,10 +29,14 @@ public record Shard(String service, String stream, List<String> methods, String 
     public static Shard fromJson(String json) {
         try (var reader = JSON.createReader(new StringReader(json))) {
             JsonObject shard = reader.readObject();
-            return new Shard(shard.getString("service"), shard.getString("stream"),
+            return new Shard(
+                    shard.getString("service"),
+                    shard.getString("stream"),
                     shard.getJsonArray("methods").getValuesAs(JsonString.class).stream()
-                            .map(JsonString::getString).toList(),
-                    shard.getString("instance"), shard.getString("version"));
+                            .map(JsonString::getString)
+                            .toList(),
+                    shard.getString("instance"),
+                    shard.getString("version"));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not a shard: " + e.getMessage(), e);
         }

@@ -56,7 +56,13 @@ public final class GroupReader {
      * {@code cursor} on; answers the next cursor (0-0 when the scan is complete) and the claimed entries.
      */
     public Map.Entry<StreamEntryID, List<StreamEntry>> claim(long minIdleMs, StreamEntryID cursor) {
-        return redis.xautoclaim(stream, group, consumer, minIdleMs, cursor, XAutoClaimParams.xAutoClaimParams().count(batchSize));
+        return redis.xautoclaim(
+                stream,
+                group,
+                consumer,
+                minIdleMs,
+                cursor,
+                XAutoClaimParams.xAutoClaimParams().count(batchSize));
     }
 
     public void ack(StreamEntryID... ids) {

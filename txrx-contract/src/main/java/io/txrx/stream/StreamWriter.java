@@ -91,8 +91,9 @@ public final class StreamWriter {
                 write(batch);
                 return;
             } catch (JedisException e) {
-                LOG.log(Level.WARNING, "Writing {0} stream entries failed, retrying: {1}",
-                        new Object[] {batch.size(), e.getMessage()});
+                LOG.log(Level.WARNING, "Writing {0} stream entries failed, retrying: {1}", new Object[] {
+                    batch.size(), e.getMessage()
+                });
                 Thread.sleep(RETRY_PAUSE.toMillis());
             }
         }
@@ -103,8 +104,10 @@ public final class StreamWriter {
         try (Pipeline pipeline = redis.pipelined()) {
             for (Write write : batch) {
                 if (write.stream != null) {
-                    pipeline.xadd(write.stream,
-                            XAddParams.xAddParams().maxLen(write.maxLen).approximateTrimming(), write.fields);
+                    pipeline.xadd(
+                            write.stream,
+                            XAddParams.xAddParams().maxLen(write.maxLen).approximateTrimming(),
+                            write.fields);
                 }
                 if (write.ack != null) {
                     acks.computeIfAbsent(write.ack.stream() + '\n' + write.ack.group(), k -> new ArrayList<>())
@@ -113,7 +116,9 @@ public final class StreamWriter {
             }
             acks.forEach((streamAndGroup, ids) -> {
                 int cut = streamAndGroup.indexOf('\n');
-                pipeline.xack(streamAndGroup.substring(0, cut), streamAndGroup.substring(cut + 1),
+                pipeline.xack(
+                        streamAndGroup.substring(0, cut),
+                        streamAndGroup.substring(cut + 1),
                         ids.toArray(StreamEntryID[]::new));
             });
             pipeline.sync();

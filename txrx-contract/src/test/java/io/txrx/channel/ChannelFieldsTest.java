@@ -16,30 +16,41 @@ class ChannelFieldsTest {
 
     @Test
     void dataIsStoredAsJson() {
-        assertEquals(Map.of("data", "{\"a\":[1,2]}"), ChannelFields.ofData(Json.createObjectBuilder()
-                .add("a", Json.createArrayBuilder().add(1).add(2)).build()));
+        assertEquals(
+                Map.of("data", "{\"a\":[1,2]}"),
+                ChannelFields.ofData(Json.createObjectBuilder()
+                        .add("a", Json.createArrayBuilder().add(1).add(2))
+                        .build()));
         assertEquals(Map.of("data", "\"hi\""), ChannelFields.ofData(Json.createValue("hi")));
     }
 
     @Test
     void pairsKeepTheirOrderStringsAsTextOtherValuesAsJson() {
-        Map<String, String> fields = ChannelFields.ofPairs(array("[\"price\",\"12.5\",\"n\",3,\"tags\",{\"a\":1},\"ok\",true]"));
+        Map<String, String> fields =
+                ChannelFields.ofPairs(array("[\"price\",\"12.5\",\"n\",3,\"tags\",{\"a\":1},\"ok\",true]"));
         assertEquals(List.of("price", "n", "tags", "ok"), List.copyOf(fields.keySet()));
         assertEquals(List.of("12.5", "3", "{\"a\":1}", "true"), List.copyOf(fields.values()));
     }
 
     @Test
     void anOddCountIsInvalidParams() {
-        JsonRpcException e = assertThrows(JsonRpcException.class, () -> ChannelFields.ofPairs(array("[\"a\",1,\"b\"]")));
+        JsonRpcException e =
+                assertThrows(JsonRpcException.class, () -> ChannelFields.ofPairs(array("[\"a\",1,\"b\"]")));
         assertEquals(ErrorCode.INVALID_PARAMS, e.code());
-        assertEquals(ErrorCode.INVALID_PARAMS, assertThrows(JsonRpcException.class, () -> ChannelFields.ofPairs(array("[]"))).code());
+        assertEquals(
+                ErrorCode.INVALID_PARAMS,
+                assertThrows(JsonRpcException.class, () -> ChannelFields.ofPairs(array("[]")))
+                        .code());
     }
 
     @Test
     void keysMustBeDistinctNonEmptyStrings() {
         for (String pairs : new String[] {"[1,\"a\"]", "[\"\",\"a\"]", "[\"k\",1,\"k\",2]"}) {
-            assertEquals(ErrorCode.INVALID_PARAMS, assertThrows(JsonRpcException.class,
-                    () -> ChannelFields.ofPairs(array(pairs))).code(), pairs);
+            assertEquals(
+                    ErrorCode.INVALID_PARAMS,
+                    assertThrows(JsonRpcException.class, () -> ChannelFields.ofPairs(array(pairs)))
+                            .code(),
+                    pairs);
         }
     }
 

@@ -12,10 +12,15 @@ class ChannelMessageTest {
 
     @Test
     void aDataEntryPushesItsJson() {
-        ChannelMessage message = ChannelMessage.of("news", new StreamEntry(new StreamEntryID(1718, 3), Map.of("data", "{\"t\":\"hi\"}")));
-        assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"channel.message\",\"params\":"
-                + "{\"channel\":\"news\",\"offset\":\"1718-3\",\"data\":{\"t\":\"hi\"}}}", message.toPush());
-        assertEquals("{\"offset\":\"1718-3\",\"data\":{\"t\":\"hi\"}}", message.toJson().toString());
+        ChannelMessage message = ChannelMessage.of(
+                "news", new StreamEntry(new StreamEntryID(1718, 3), Map.of("data", "{\"t\":\"hi\"}")));
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"channel.message\",\"params\":"
+                        + "{\"channel\":\"news\",\"offset\":\"1718-3\",\"data\":{\"t\":\"hi\"}}}",
+                message.toPush());
+        assertEquals(
+                "{\"offset\":\"1718-3\",\"data\":{\"t\":\"hi\"}}",
+                message.toJson().toString());
     }
 
     @Test
@@ -23,7 +28,9 @@ class ChannelMessageTest {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("price", "12.5");
         fields.put("data", "x");
-        assertEquals("{\"price\":\"12.5\",\"data\":\"x\"}", ChannelMessage.dataOf(fields).toString());
+        assertEquals(
+                "{\"price\":\"12.5\",\"data\":\"x\"}",
+                ChannelMessage.dataOf(fields).toString());
     }
 
     @Test

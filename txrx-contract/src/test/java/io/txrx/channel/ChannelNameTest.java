@@ -14,7 +14,8 @@ class ChannelNameTest {
 
     @Test
     void namesOfLettersDigitsAndPunctuationAreValid() {
-        for (String name : new String[] {"news", "public.news", "user:42", "room/7-a_b", "a@b=c+d~e", "x".repeat(200)}) {
+        for (String name :
+                new String[] {"news", "public.news", "user:42", "room/7-a_b", "a@b=c+d~e", "x".repeat(200)}) {
             assertTrue(ChannelName.isValid(name), name);
         }
     }

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** Publishing against a real Redis: what lands in the stream, and how retention trims it. */
 class ChannelPublisherTest {
-    private static final String PREFIX = "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    private static final String PREFIX =
+            "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private static JedisPooled jedis;
 
     private ChannelPublisher cut;
@@ -62,10 +62,13 @@ class ChannelPublisherTest {
 
     @Test
     void dataIsAppendedAsJsonAndTheOffsetIsItsEntryId() {
-        String offset = cut.publish("news", Json.createObjectBuilder().add("title", "hi").build());
+        String offset = cut.publish(
+                "news", Json.createObjectBuilder().add("title", "hi").build());
         List<StreamEntry> entries = jedis.xrange(PREFIX + "ch:news", "-", "+");
         assertEquals(offset, entries.get(entries.size() - 1).getID().toString());
-        assertEquals(Map.of("data", "{\"title\":\"hi\"}"), entries.get(entries.size() - 1).getFields());
+        assertEquals(
+                Map.of("data", "{\"title\":\"hi\"}"),
+                entries.get(entries.size() - 1).getFields());
     }
 
     @Test
@@ -74,7 +77,9 @@ class ChannelPublisherTest {
         fields.put("symbol", "TXRX");
         fields.put("price", "12.5");
         String offset = cut.publishFields("quotes", fields);
-        assertEquals(fields, jedis.xrange(PREFIX + "ch:quotes", offset, offset).get(0).getFields());
+        assertEquals(
+                fields,
+                jedis.xrange(PREFIX + "ch:quotes", offset, offset).get(0).getFields());
     }
 
     @Test

@@ -29,7 +29,8 @@ import redis.clients.jedis.params.XReadGroupParams;
 
 /** A fleet of workers sharing a channel through a consumer group, against a real Redis. */
 class ChannelWorkerTest {
-    private static final String PREFIX = "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    private static final String PREFIX =
+            "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private static final String GROUP = "thumbnailers";
     private static JedisPooled jedis;
 
@@ -96,7 +97,10 @@ class ChannelWorkerTest {
             publisher.publish(channel, Json.createValue(i));
         }
         new GroupReader(jedis, key, GROUP, "dead", 64, 0).ensureGroup();
-        var taken = jedis.xreadGroup(GROUP, "dead", XReadGroupParams.xReadGroupParams().count(64),
+        var taken = jedis.xreadGroup(
+                GROUP,
+                "dead",
+                XReadGroupParams.xReadGroupParams().count(64),
                 Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
         assertEquals(5, taken.get(0).getValue().size(), "the dead worker took every message and never acked");
 

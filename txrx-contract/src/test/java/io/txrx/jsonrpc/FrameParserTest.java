@@ -25,22 +25,29 @@ class FrameParserTest {
 
     @Test
     void aCallWithoutIdIsANotification() {
-        Call call = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\"}").calls().get(0);
+        Call call = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\"}")
+                .calls()
+                .get(0);
         assertTrue(call.isNotification());
         assertNull(call.params());
     }
 
     @Test
     void anExplicitNullIdIsNotANotification() {
-        Call call = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"system.ping\"}").calls().get(0);
+        Call call = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"system.ping\"}")
+                .calls()
+                .get(0);
         assertFalse(call.isNotification());
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"result\":\"pong\"}",
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"result\":\"pong\"}",
                 Replies.result(call.id(), jakarta.json.Json.createValue("pong")));
     }
 
     @Test
     void invalidJsonIsAParseErrorWithNullId() {
-        Rejection rejection = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\"").rejections().get(0);
+        Rejection rejection = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\"")
+                .rejections()
+                .get(0);
         assertEquals(ErrorCode.PARSE_ERROR, rejection.code());
         assertTrue(rejection.reply().startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700"));
     }
@@ -63,7 +70,9 @@ class FrameParserTest {
 
     @Test
     void anInvalidRequestEchoesAValidId() {
-        Rejection rejection = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":3.5,\"method\":1}").rejections().get(0);
+        Rejection rejection = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":3.5,\"method\":1}")
+                .rejections()
+                .get(0);
         assertEquals("3.5", rejection.id().toString());
     }
 
@@ -76,20 +85,29 @@ class FrameParserTest {
 
     @Test
     void aBatchKeepsOrderAndSeparatesCallsFromRejections() {
-        Frame frame = FrameParser.parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"},1,"
-                + "{\"jsonrpc\":\"2.0\",\"method\":\"b\"}]");
+        Frame frame = FrameParser.parse(
+                "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"},1," + "{\"jsonrpc\":\"2.0\",\"method\":\"b\"}]");
         assertTrue(frame.batch());
         assertEquals(3, frame.entries().size());
         assertInstanceOf(Rejection.class, frame.entries().get(1));
         assertEquals(2, frame.calls().size());
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"}", frame.calls().get(0).json());
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"}",
+                frame.calls().get(0).json());
     }
 
     @Test
     void errorsCarryData() {
-        String reply = Replies.error(jakarta.json.Json.createValue(1), ErrorCode.INVALID_PARAMS, "Invalid params",
-                jakarta.json.Json.createArrayBuilder().add("text: must not be null").build());
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Invalid params\","
-                + "\"data\":[\"text: must not be null\"]}}", reply);
+        String reply = Replies.error(
+                jakarta.json.Json.createValue(1),
+                ErrorCode.INVALID_PARAMS,
+                "Invalid params",
+                jakarta.json.Json.createArrayBuilder()
+                        .add("text: must not be null")
+                        .build());
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Invalid params\","
+                        + "\"data\":[\"text: must not be null\"]}}",
+                reply);
     }
 }

@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 class PeerSignerTest {
     private static final long NOW = 1_700_000_000_000L;
     private final PeerSigner cut = new PeerSigner("s3cret", 30_000);
-    private final PeerMessage share = new PeerMessage(PeerMessage.SHARE, "rpc-1", "rpc", "",
-            new Shard("system", "txrx:rpc:system", java.util.List.of("system.ping"), "rpc-1", "1").toJson(), NOW);
+    private final PeerMessage share = new PeerMessage(
+            PeerMessage.SHARE,
+            "rpc-1",
+            "rpc",
+            "",
+            new Shard("system", "txrx:rpc:system", java.util.List.of("system.ping"), "rpc-1", "1").toJson(),
+            NOW);
 
     @Test
     void aMessageSignedWithTheKeyVerifies() {
@@ -22,8 +27,13 @@ class PeerSignerTest {
     void anotherKeyOrAChangedFieldFails() {
         String forged = new PeerSigner("wrong", 30_000).sign(share);
         assertFalse(cut.verify(share, forged, NOW));
-        PeerMessage retargeted = new PeerMessage(share.type(), share.from(), share.role(), share.to(),
-                share.shard().replace("txrx:rpc:system", "txrx:rpc:evil"), share.ts());
+        PeerMessage retargeted = new PeerMessage(
+                share.type(),
+                share.from(),
+                share.role(),
+                share.to(),
+                share.shard().replace("txrx:rpc:system", "txrx:rpc:evil"),
+                share.ts());
         assertFalse(cut.verify(retargeted, cut.sign(share), NOW));
         assertFalse(cut.verify(share, null, NOW));
     }

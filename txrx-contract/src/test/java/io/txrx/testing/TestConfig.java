@@ -16,7 +16,8 @@ public final class TestConfig {
     public static TestConfig forTest() {
         TestConfig config = new TestConfig();
         config.properties.put("txrx.redis.url", TestRedis.url());
-        config.properties.put("txrx.prefix", "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":");
+        config.properties.put(
+                "txrx.prefix", "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":");
         config.properties.put("txrx.p2p.psk", "test-" + UUID.randomUUID());
         return config;
     }
@@ -24,7 +25,8 @@ public final class TestConfig {
     /** Adds a database of its own for this test (see {@link TestPostgres}). */
     public TestConfig withDatabase() {
         TestPostgres.Server database = TestPostgres.freshDatabase();
-        return with("txrx.db.url", database.url()).with("txrx.db.user", database.user())
+        return with("txrx.db.url", database.url())
+                .with("txrx.db.user", database.user())
                 .with("txrx.db.password", database.password());
     }
 
@@ -40,7 +42,8 @@ public final class TestConfig {
     /** The properties file text, with the highest ordinal so it wins over the modules' defaults. */
     public String asProperties() {
         StringBuilder text = new StringBuilder("config_ordinal=500\n");
-        properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        properties.forEach(
+                (key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
     }
 }

@@ -29,7 +29,8 @@ public final class TestPostgres {
     /** A new, empty database on the test server. */
     public static Server freshDatabase() {
         Server base = server();
-        String name = "txrx_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "txrx_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(base.url(), base.user(), base.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -79,8 +80,11 @@ public final class TestPostgres {
      * processes would otherwise take them over each test's own database).
      */
     private static String setting(String variable, String fallback) {
-        String property = System.getProperty("txrx.test." + variable.substring(5).toLowerCase().replace('_', '.'));
-        String value = property != null && !property.isBlank() && !property.startsWith("${") ? property : System.getenv(variable);
+        String property = System.getProperty(
+                "txrx.test." + variable.substring(5).toLowerCase().replace('_', '.'));
+        String value = property != null && !property.isBlank() && !property.startsWith("${")
+                ? property
+                : System.getenv(variable);
         return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -42,8 +42,12 @@ public final class TestRedis {
     private static String startEmbedded() {
         try {
             int port = freePort();
-            RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                    .setting("save \"\"").setting("appendonly no").build();
+            RedisServer server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(port)
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

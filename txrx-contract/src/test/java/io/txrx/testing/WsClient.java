@@ -19,8 +19,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     private WsClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, this).join();
+        this.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, this)
+                .join();
     }
 
     public static WsClient connect(URI uri) {

@@ -6,8 +6,8 @@ import io.txrx.p2p.control.RouteTable;
 import io.txrx.peer.InstanceId;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
-import io.txrx.stream.Loops;
 import io.txrx.stream.GroupReader;
+import io.txrx.stream.Loops;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamKeys;
 import jakarta.annotation.PostConstruct;
@@ -152,7 +152,10 @@ public class Dispatcher {
         do {
             var claimed = tx.claim(claimIdleMs, cursor);
             if (!claimed.getValue().isEmpty()) {
-                LOG.log(Level.INFO, "Claimed {0} pending call(s) from silent dispatchers", claimed.getValue().size());
+                LOG.log(
+                        Level.INFO,
+                        "Claimed {0} pending call(s) from silent dispatchers",
+                        claimed.getValue().size());
                 dispatch(claimed.getValue());
             }
             cursor = claimed.getKey();

@@ -53,9 +53,12 @@ public class CallRouter {
     private static Map<String, String> notFound(Map<String, String> call) {
         List<Call> calls = FrameParser.parse(call.get(Fields.MESSAGE)).calls();
         String method = call.get(Fields.METHOD);
-        String reply = Replies.error(calls.isEmpty() ? null : calls.get(0).id(), ErrorCode.METHOD_NOT_FOUND,
-                "Method not found: " + method, null);
-        return Map.of(Fields.SESSION, call.get(Fields.SESSION), Fields.CALL, call.get(Fields.CALL),
-                Fields.MESSAGE, reply);
+        String reply = Replies.error(
+                calls.isEmpty() ? null : calls.get(0).id(),
+                ErrorCode.METHOD_NOT_FOUND,
+                "Method not found: " + method,
+                null);
+        return Map.of(
+                Fields.SESSION, call.get(Fields.SESSION), Fields.CALL, call.get(Fields.CALL), Fields.MESSAGE, reply);
     }
 }

@@ -46,7 +46,8 @@ class CallRouterTest {
         RoutingPlan.Append reply = plan.appends().get(0);
         assertEquals("t:rx:gw1", reply.stream());
         assertEquals("7", reply.fields().get("cid"));
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"a-1\",\"error\":{\"code\":-32601,\"message\":\"Method not found: nope.x\"}}",
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":\"a-1\",\"error\":{\"code\":-32601,\"message\":\"Method not found: nope.x\"}}",
                 reply.fields().get("msg"));
         assertEquals(1, plan.acks().size());
     }

@@ -15,8 +15,8 @@ import io.txrx.jsonrpc.Replies;
 import io.txrx.peer.InstanceId;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
-import io.txrx.stream.Loops;
 import io.txrx.stream.Fields;
+import io.txrx.stream.Loops;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamKeys;
 import io.txrx.stream.StreamWriter;
@@ -152,7 +152,8 @@ public class Gateway {
         }
         session.setMaxTextMessageBufferSize(maxFrameBytes);
         session.getUserProperties().put(INVALID_FRAMES, new AtomicInteger());
-        session.getUserProperties().put(RATE_LIMIT, new RateLimit(ratePerSecond, rateBurst, System.currentTimeMillis()));
+        session.getUserProperties()
+                .put(RATE_LIMIT, new RateLimit(ratePerSecond, rateBurst, System.currentTimeMillis()));
         sessions.put(session.getId(), session);
     }
 
@@ -186,7 +187,8 @@ public class Gateway {
             }
             return;
         }
-        int expected = frame.rejections().size() + (int) frame.calls().stream().filter(c -> !c.isNotification()).count();
+        int expected = frame.rejections().size()
+                + (int) frame.calls().stream().filter(c -> !c.isNotification()).count();
         BatchReply batch = expected == 0 ? null : new BatchReply(expected);
         for (Object entry : frame.entries()) {
             if (entry instanceof Call call) {
@@ -202,8 +204,10 @@ public class Gateway {
 
     private void refuseOverRate(Session session, Frame frame) {
         String message = "Rate limit exceeded: at most " + ratePerSecond + " calls a second";
-        var replies = frame.calls().stream().filter(c -> !c.isNotification())
-                .map(c -> Replies.error(c.id(), ErrorCode.RATE_LIMITED, message, null)).toList();
+        var replies = frame.calls().stream()
+                .filter(c -> !c.isNotification())
+                .map(c -> Replies.error(c.id(), ErrorCode.RATE_LIMITED, message, null))
+                .toList();
         if (replies.isEmpty()) {
             return;
         }
@@ -211,8 +215,13 @@ public class Gateway {
     }
 
     public void refuseBinary(Session session) {
-        send(session, Replies.error(null, ErrorCode.INVALID_REQUEST,
-                "Binary frames are not supported: send JSON-RPC 2.0 as UTF-8 text frames", null));
+        send(
+                session,
+                Replies.error(
+                        null,
+                        ErrorCode.INVALID_REQUEST,
+                        "Binary frames are not supported: send JSON-RPC 2.0 as UTF-8 text frames",
+                        null));
     }
 
     private void forward(Session session, Call call, BatchReply batch) {
@@ -233,7 +242,9 @@ public class Gateway {
         fields.put(Fields.MESSAGE, call.json());
         fields.put(Fields.TIMESTAMP, Long.toString(now));
         if (!call.isNotification()) {
-            fields.put(Fields.CALL, pending.add(session.getId(), batch, now, call.id().toString()));
+            fields.put(
+                    Fields.CALL,
+                    pending.add(session.getId(), batch, now, call.id().toString()));
         }
         Object caller = session.getUserProperties().get(ReplyDelivery.CALLER_JSON);
         if (caller != null) {
@@ -266,7 +277,8 @@ public class Gateway {
                     redis.client().expire(rx, rxTtlSeconds);
                     nextTtl = now + rxTtlSeconds * 1000 / 4;
                 }
-                var read = redis.client().xread(XReadParams.xReadParams().count(batchSize).block(500), Map.of(rx, last));
+                var read = redis.client()
+                        .xread(XReadParams.xReadParams().count(batchSize).block(500), Map.of(rx, last));
                 if (read == null) {
                     continue;
                 }

@@ -13,8 +13,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class OriginCheck extends ServerEndpointConfig.Configurator {
     private final Set<String> allowed = Arrays.stream(ConfigProvider.getConfig()
-                    .getOptionalValue("txrx.gateway.allowed-origins", String.class).orElse("*").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+                    .getOptionalValue("txrx.gateway.allowed-origins", String.class)
+                    .orElse("*")
+                    .split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toSet());
 
     @Override
     public boolean checkOrigin(String origin) {

@@ -57,7 +57,9 @@ public final class ReplyDelivery {
     public void timeOutOldCalls(long nowMs) {
         for (PendingCall call : pending.expire(nowMs, callTimeoutMs)) {
             var id = JSON.createReader(new StringReader(call.idJson())).readValue();
-            answer(sessions.get(call.sessionId()), call.batch(),
+            answer(
+                    sessions.get(call.sessionId()),
+                    call.batch(),
                     Replies.error(id, ErrorCode.UNAVAILABLE, "Call timed out after " + callTimeoutMs + " ms", null));
         }
     }
@@ -84,7 +86,9 @@ public final class ReplyDelivery {
             session.getUserProperties().put(Caller.SESSION_PROPERTY, Caller.fromJson(caller));
             session.getUserProperties().put(CALLER_JSON, caller);
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Ignoring a malformed bind for socket {0}: {1}", new Object[] {session.getId(), e.getMessage()});
+            LOG.log(Level.WARNING, "Ignoring a malformed bind for socket {0}: {1}", new Object[] {
+                session.getId(), e.getMessage()
+            });
         }
     }
 }

@@ -14,8 +14,16 @@ public final class Deployments {
 
     public static WebArchive gateway(TestConfig config) {
         return ShrinkWrap.create(WebArchive.class, "gateway.war")
-                .addPackages(true, "io.txrx.gateway.boundary", "io.txrx.gateway.control", "io.txrx.gateway.channel",
-                        "io.txrx.jsonrpc", "io.txrx.stream", "io.txrx.peer", "io.txrx.identity", "io.txrx.channel")
+                .addPackages(
+                        true,
+                        "io.txrx.gateway.boundary",
+                        "io.txrx.gateway.control",
+                        "io.txrx.gateway.channel",
+                        "io.txrx.jsonrpc",
+                        "io.txrx.stream",
+                        "io.txrx.peer",
+                        "io.txrx.identity",
+                        "io.txrx.channel")
                 .deleteClass(Deployments.class)
                 .addAsLibraries(thirdPartyLibraries())
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml")
@@ -23,8 +31,10 @@ public final class Deployments {
     }
 
     static File[] thirdPartyLibraries() {
-        return Maven.resolver().loadPomFromFile("pom.xml")
+        return Maven.resolver()
+                .loadPomFromFile("pom.xml")
                 .resolve("redis.clients:jedis", "org.slf4j:slf4j-jdk14")
-                .withTransitivity().asFile();
+                .withTransitivity()
+                .asFile();
     }
 }

@@ -35,8 +35,8 @@ class GatewayEdgeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.gateway(TestConfig.forTest().with("txrx.roles", "gateway")
-                .with("txrx.gateway.max-frame-bytes", "4096"));
+        return Deployments.gateway(
+                TestConfig.forTest().with("txrx.roles", "gateway").with("txrx.gateway.max-frame-bytes", "4096"));
     }
 
     @BeforeEach
@@ -52,7 +52,8 @@ class GatewayEdgeIT {
     @Test
     void invalidJsonIsAParseError() throws Exception {
         client.send("{\"jsonrpc\": \"2.0\", \"method\": \"foobar, \"params\": \"bar\", \"baz]");
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error: invalid JSON\"}}",
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error: invalid JSON\"}}",
                 client.next(WAIT));
     }
 
@@ -81,7 +82,8 @@ class GatewayEdgeIT {
     @Test
     void aNotificationGetsNoReply() throws Exception {
         client.send("{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\"}");
-        client.send("[{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\"}]");
+        client.send(
+                "[{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\"}]");
         client.send("{\"jsonrpc\":\"2.0\",\"id\":1}");
         String first = client.next(WAIT);
         assertTrue(first.startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600"), first);
@@ -96,20 +98,25 @@ class GatewayEdgeIT {
 
     @Test
     void channelsAnswerAnUnsignedSocketWithUnauthorizedExceptPublicOnes() throws Exception {
-        client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"channel.publish\",\"params\":{\"channel\":\"room.1\",\"data\":1}}");
+        client.send(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"channel.publish\",\"params\":{\"channel\":\"room.1\",\"data\":1}}");
         String publish = client.next(WAIT);
         assertTrue(publish.startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32001,"), publish);
-        client.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"channel.subscribe\",\"params\":{\"channel\":\"room.1\"}}");
+        client.send(
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"channel.subscribe\",\"params\":{\"channel\":\"room.1\"}}");
         String subscribe = client.next(WAIT);
         assertTrue(subscribe.startsWith("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32001,"), subscribe);
-        client.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"channel.subscribe\",\"params\":{\"channel\":\"public.news\"}}");
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"channel\":\"public.news\",\"offset\":\"0-0\",\"replayed\":0,\"truncated\":false}}",
+        client.send(
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"channel.subscribe\",\"params\":{\"channel\":\"public.news\"}}");
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"channel\":\"public.news\",\"offset\":\"0-0\",\"replayed\":0,\"truncated\":false}}",
                 client.next(WAIT));
     }
 
     @Test
     void anOversizedFrameClosesTheSocketWith1009() throws Exception {
-        client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"system.echo\",\"params\":[\"" + "x".repeat(5000) + "\"]}");
+        client.send(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"system.echo\",\"params\":[\"" + "x".repeat(5000) + "\"]}");
         assertEquals(1009, client.closeCode(WAIT));
     }
 }

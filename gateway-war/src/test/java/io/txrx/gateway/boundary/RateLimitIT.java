@@ -26,8 +26,10 @@ class RateLimitIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.gateway(TestConfig.forTest().with("txrx.roles", "gateway")
-                .with("txrx.gateway.rate-per-second", "1").with("txrx.gateway.rate-burst", "3"));
+        return Deployments.gateway(TestConfig.forTest()
+                .with("txrx.roles", "gateway")
+                .with("txrx.gateway.rate-per-second", "1")
+                .with("txrx.gateway.rate-burst", "3"));
     }
 
     @Test
@@ -38,7 +40,8 @@ class RateLimitIT {
             }
             for (int id : new int[] {4, 5}) {
                 String reply = client.next(Duration.ofSeconds(10));
-                assertTrue(reply.startsWith("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32005,"), reply);
+                assertTrue(
+                        reply.startsWith("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32005,"), reply);
             }
             assertEquals(null, client.poll(Duration.ofMillis(300)), "the first three went on to TX");
         }

@@ -135,14 +135,16 @@ public class PeerNetwork {
                     send(protocol.heartbeat(now));
                     int gone = routes.expire(now, peerTtlMs);
                     if (gone > 0) {
-                        LOG.log(Level.INFO, "{0} silent peer(s) expired; routes now {1}",
-                                new Object[] {gone, routes.methods()});
+                        LOG.log(Level.INFO, "{0} silent peer(s) expired; routes now {1}", new Object[] {
+                            gone, routes.methods()
+                        });
                     }
                     nextHeartbeat = now + heartbeatMs;
                 }
-                var read = redis.client().xread(
-                        XReadParams.xReadParams().count(100).block((int) Math.min(heartbeatMs, 1000)),
-                        Map.of(keys.p2p(), last));
+                var read = redis.client()
+                        .xread(
+                                XReadParams.xReadParams().count(100).block((int) Math.min(heartbeatMs, 1000)),
+                                Map.of(keys.p2p(), last));
                 if (read == null) {
                     continue;
                 }
@@ -164,25 +166,30 @@ public class PeerNetwork {
         try {
             message = PeerMessage.fromFields(entry.getFields());
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Ignoring malformed P2P entry {0}: {1}", new Object[] {entry.getID(), e.getMessage()});
+            LOG.log(Level.WARNING, "Ignoring malformed P2P entry {0}: {1}", new Object[] {entry.getID(), e.getMessage()
+            });
             return;
         }
         long now = System.currentTimeMillis();
         if (!signer.verify(message, entry.getFields().get("sig"), now)) {
-            LOG.log(Level.WARNING, "Ignoring unsigned, wrongly signed or stale P2P {0} from {1} (entry {2})",
+            LOG.log(
+                    Level.WARNING,
+                    "Ignoring unsigned, wrongly signed or stale P2P {0} from {1} (entry {2})",
                     new Object[] {message.type(), message.from(), entry.getID()});
             return;
         }
         try {
             protocol.receive(message, now).forEach(this::send);
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Ignoring P2P {0} from {1}: {2}", new Object[] {message.type(), message.from(), e.getMessage()});
+            LOG.log(Level.WARNING, "Ignoring P2P {0} from {1}: {2}", new Object[] {
+                message.type(), message.from(), e.getMessage()
+            });
         }
     }
 
     private void send(PeerMessage message) {
-        redis.client().xadd(keys.p2p(), XAddParams.xAddParams().maxLen(P2P_MAX_LEN),
-                message.toFields(signer.sign(message)));
+        redis.client()
+                .xadd(keys.p2p(), XAddParams.xAddParams().maxLen(P2P_MAX_LEN), message.toFields(signer.sign(message)));
     }
 
     private StreamEntryID lastEntry() {

@@ -89,13 +89,15 @@ public class PeerProtocol {
     private void onShare(PeerMessage in, long nowMs) {
         Shard shard = Shard.fromJson(in.shard());
         if (!shard.instance().equals(in.from())) {
-            LOG.log(Level.WARNING, "Ignoring a share from {0} for another instance {1}",
-                    new Object[] {in.from(), shard.instance()});
+            LOG.log(Level.WARNING, "Ignoring a share from {0} for another instance {1}", new Object[] {
+                in.from(), shard.instance()
+            });
             return;
         }
         if (routes.merge(shard, nowMs)) {
-            LOG.log(Level.INFO, "Peer {0} shared service {1}: {2}",
-                    new Object[] {in.from(), shard.service(), shard.methods()});
+            LOG.log(Level.INFO, "Peer {0} shared service {1}: {2}", new Object[] {
+                in.from(), shard.service(), shard.methods()
+            });
         }
     }
 

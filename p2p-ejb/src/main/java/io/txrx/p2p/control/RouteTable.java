@@ -48,7 +48,9 @@ public class RouteTable {
 
     /** Forgets instances silent for longer than {@code ttlMs}; answers how many were dropped. */
     public synchronized int expire(long nowMs, long ttlMs) {
-        var silent = lastSeen.entrySet().stream().filter(e -> nowMs - e.getValue() > ttlMs).map(Map.Entry::getKey)
+        var silent = lastSeen.entrySet().stream()
+                .filter(e -> nowMs - e.getValue() > ttlMs)
+                .map(Map.Entry::getKey)
                 .toList();
         silent.forEach(instance -> {
             shardsByInstance.remove(instance);

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class PeerProtocolTest {
     private final Shard system = new Shard("system", "txrx:rpc:system", List.of("system.ping"), "rpc-1", "1");
     private final RouteTable dispatcherRoutes = new RouteTable();
-    private final PeerProtocol dispatcher = new PeerProtocol("disp-1", Roles.of("dispatcher"), dispatcherRoutes, List::of);
-    private final PeerProtocol rpc = new PeerProtocol("rpc-1", Roles.of("rpc"), new RouteTable(), () -> List.of(system));
+    private final PeerProtocol dispatcher =
+            new PeerProtocol("disp-1", Roles.of("dispatcher"), dispatcherRoutes, List::of);
+    private final PeerProtocol rpc =
+            new PeerProtocol("rpc-1", Roles.of("rpc"), new RouteTable(), () -> List.of(system));
 
     @Test
     void rpcStartingAfterTheDispatcherIsGreetedAndShares() {
@@ -23,7 +25,8 @@ class PeerProtocolTest {
         List<PeerMessage> shares = rpc.receive(hello.get(0), 0);
         assertEquals(PeerMessage.SHARE, shares.get(0).type());
         dispatcher.receive(shares.get(0), 0);
-        assertEquals("txrx:rpc:system", dispatcherRoutes.streamFor("system.ping").orElseThrow());
+        assertEquals(
+                "txrx:rpc:system", dispatcherRoutes.streamFor("system.ping").orElseThrow());
     }
 
     @Test

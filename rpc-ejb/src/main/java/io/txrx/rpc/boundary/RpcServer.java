@@ -130,8 +130,8 @@ public class RpcServer {
             if (readers.containsKey(service)) {
                 continue;
             }
-            GroupReader stream = new GroupReader(redis.client(), keys.rpc(service), service, instance.value(),
-                    batchSize, blockMs);
+            GroupReader stream =
+                    new GroupReader(redis.client(), keys.rpc(service), service, instance.value(), batchSize, blockMs);
             stream.ensureGroup();
             ServiceReader reader = new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers);
             readers.put(service, reader);
@@ -140,8 +140,8 @@ public class RpcServer {
                 executor.submit(reader::work);
             }
             List<String> methods = handlers.methods(service);
-            peers.announce(new Shard(service, stream.stream(), methods, peers.instanceId(),
-                    Integer.toHexString(methods.hashCode())));
+            peers.announce(new Shard(
+                    service, stream.stream(), methods, peers.instanceId(), Integer.toHexString(methods.hashCode())));
             LOG.log(Level.INFO, "Serving {0} from {1}: {2}", new Object[] {service, stream.stream(), methods});
         }
     }

@@ -27,7 +27,8 @@ final class Access {
         if (roles == null && !method.isAnnotationPresent(SignedIn.class)) {
             roles = method.getDeclaringClass().getAnnotation(RolesAllowed.class);
         }
-        boolean signedIn = roles != null || method.isAnnotationPresent(SignedIn.class)
+        boolean signedIn = roles != null
+                || method.isAnnotationPresent(SignedIn.class)
                 || method.getDeclaringClass().isAnnotationPresent(SignedIn.class);
         return new Access(signedIn, roles == null ? Set.of() : Set.of(roles.value()));
     }

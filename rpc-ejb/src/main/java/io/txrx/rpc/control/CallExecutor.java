@@ -34,15 +34,18 @@ public class CallExecutor {
     public Optional<Map<String, String>> execute(Map<String, String> entry) {
         List<Call> calls = FrameParser.parse(entry.get(Fields.MESSAGE)).calls();
         if (calls.isEmpty()) {
-            LOG.log(Level.WARNING, "Dropping a service entry without a valid call from session {0}", entry.get(Fields.SESSION));
+            LOG.log(
+                    Level.WARNING,
+                    "Dropping a service entry without a valid call from session {0}",
+                    entry.get(Fields.SESSION));
             return Optional.empty();
         }
         Call call = calls.get(0);
         Caller caller = caller(entry.get(Fields.USER));
         String reply;
         String bind;
-        try (CallContext.Current current = CallContext.open(caller,
-                entry.get(Fields.GATEWAY) + "/" + entry.get(Fields.SESSION))) {
+        try (CallContext.Current current =
+                CallContext.open(caller, entry.get(Fields.GATEWAY) + "/" + entry.get(Fields.SESSION))) {
             reply = reply(call, caller);
             bind = current.bind();
         }
@@ -62,7 +65,9 @@ public class CallExecutor {
     /** SQL state class 08 is "connection exception": the database is down or unreachable. */
     private static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }
@@ -84,18 +89,23 @@ public class CallExecutor {
     private String reply(Call call, Caller caller) {
         try {
             Handler handler = handlers.find(call.method())
-                    .orElseThrow(() -> new JsonRpcException(ErrorCode.METHOD_NOT_FOUND, "Method not found: " + call.method()));
+                    .orElseThrow(() ->
+                            new JsonRpcException(ErrorCode.METHOD_NOT_FOUND, "Method not found: " + call.method()));
             return Replies.result(call.id(), handler.invoke(call.params(), caller));
         } catch (JsonRpcException e) {
             return Replies.error(call.id(), e.code(), e.getMessage(), e.data());
         } catch (RuntimeException e) {
             if (isDatabaseUnavailable(e)) {
-                LOG.log(Level.WARNING, "Handler for {0}: database unavailable: {1}", new Object[] {call.method(), e.toString()});
-                return Replies.error(call.id(), ErrorCode.INTERNAL_ERROR, "Database unavailable: try again later", null);
+                LOG.log(Level.WARNING, "Handler for {0}: database unavailable: {1}", new Object[] {
+                    call.method(), e.toString()
+                });
+                return Replies.error(
+                        call.id(), ErrorCode.INTERNAL_ERROR, "Database unavailable: try again later", null);
             }
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.WARNING, "Handler for " + call.method() + " failed, reference " + reference, e);
-            return Replies.error(call.id(), ErrorCode.INTERNAL_ERROR, "Internal error (reference " + reference + ")", null);
+            return Replies.error(
+                    call.id(), ErrorCode.INTERNAL_ERROR, "Internal error (reference " + reference + ")", null);
         }
     }
 }

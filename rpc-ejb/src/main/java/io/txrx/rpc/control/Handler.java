@@ -1,9 +1,10 @@
 package io.txrx.rpc.control;
 
+import static io.txrx.jsonrpc.JsonFactory.JSON;
+
 import io.txrx.identity.Caller;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
-import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;

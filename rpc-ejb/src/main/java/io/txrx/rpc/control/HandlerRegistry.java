@@ -32,6 +32,10 @@ public class HandlerRegistry {
     }
 
     public List<String> methods(String service) {
-        return handlers.values().stream().filter(h -> h.service().equals(service)).map(Handler::name).sorted().toList();
+        return handlers.values().stream()
+                .filter(h -> h.service().equals(service))
+                .map(Handler::name)
+                .sorted()
+                .toList();
     }
 }

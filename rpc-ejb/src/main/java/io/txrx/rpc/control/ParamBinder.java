@@ -53,7 +53,8 @@ final class ParamBinder {
         Class<?> type = parameter.getType();
         if (JsonValue.class.isAssignableFrom(type)) {
             if (!type.isInstance(value)) {
-                throw invalid(parameter.getName() + " must be " + type.getSimpleName().replace("Json", "a JSON "));
+                throw invalid(
+                        parameter.getName() + " must be " + type.getSimpleName().replace("Json", "a JSON "));
             }
             return value;
         }
@@ -75,8 +76,11 @@ final class ParamBinder {
         if (JsonValue.class.isAssignableFrom(type)) {
             return true;
         }
-        return !type.isPrimitive() && !type.isArray() && !type.getName().startsWith("java.")
-                && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type);
+        return !type.isPrimitive()
+                && !type.isArray()
+                && !type.getName().startsWith("java.")
+                && !Collection.class.isAssignableFrom(type)
+                && !Map.class.isAssignableFrom(type);
     }
 
     private static JsonRpcException invalid(String why) {

@@ -1,9 +1,9 @@
 package io.txrx.rpc.control;
 
-import io.txrx.stream.Loops;
 import io.txrx.stream.Ack;
 import io.txrx.stream.Fields;
 import io.txrx.stream.GroupReader;
+import io.txrx.stream.Loops;
 import io.txrx.stream.StreamKeys;
 import io.txrx.stream.StreamWriter;
 import java.util.List;
@@ -38,8 +38,14 @@ public class ServiceReader implements Runnable {
     private final BlockingQueue<StreamEntry> calls;
     private volatile boolean running = true;
 
-    public ServiceReader(GroupReader stream, CallExecutor executor, StreamWriter replies, StreamKeys keys,
-            long claimIdleMs, long rxMaxLen, int workers) {
+    public ServiceReader(
+            GroupReader stream,
+            CallExecutor executor,
+            StreamWriter replies,
+            StreamKeys keys,
+            long claimIdleMs,
+            long rxMaxLen,
+            int workers) {
         this.calls = new ArrayBlockingQueue<>(workers);
         this.stream = stream;
         this.executor = executor;
@@ -65,7 +71,9 @@ public class ServiceReader implements Runnable {
                 }
                 handOver(stream.readNew());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Reader of {0} failed, going on: {1}", new Object[] {stream.stream(), e.toString()});
+                LOG.log(Level.WARNING, "Reader of {0} failed, going on: {1}", new Object[] {
+                    stream.stream(), e.toString()
+                });
                 Loops.pauseAfterFailure();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -86,7 +94,9 @@ public class ServiceReader implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A call on {0} failed unanswered: {1}", new Object[] {stream.stream(), e.toString()});
+                LOG.log(Level.WARNING, "A call on {0} failed unanswered: {1}", new Object[] {
+                    stream.stream(), e.toString()
+                });
             }
         }
     }
@@ -103,7 +113,8 @@ public class ServiceReader implements Runnable {
             var claimed = stream.claim(claimIdleMs, cursor);
             List<StreamEntry> entries = claimed.getValue();
             if (!entries.isEmpty()) {
-                LOG.log(Level.INFO, "Claimed {0} pending call(s) on {1}", new Object[] {entries.size(), stream.stream()});
+                LOG.log(Level.INFO, "Claimed {0} pending call(s) on {1}", new Object[] {entries.size(), stream.stream()
+                });
                 handOver(entries);
             }
             cursor = claimed.getKey();

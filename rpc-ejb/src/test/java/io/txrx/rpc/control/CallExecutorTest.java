@@ -56,54 +56,68 @@ class CallExecutorTest {
 
         @io.txrx.rpc.boundary.SignedIn
         public String signIn() {
-            new io.txrx.rpc.boundary.CallContext().bind(new io.txrx.identity.Caller("7", "ann", java.util.Set.of("user"), "s1"));
+            new io.txrx.rpc.boundary.CallContext()
+                    .bind(new io.txrx.identity.Caller("7", "ann", java.util.Set.of("user"), "s1"));
             return "ok";
         }
     }
 
-
     private final Jsonb jsonb = JsonbBuilder.create();
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
     private final HandlerRegistry registry = new HandlerRegistry();
     private final CallExecutor cut = new CallExecutor(registry);
 
     CallExecutorTest() throws Exception {
         Sample sample = new Sample();
-        for (String name : new String[] {"ping", "echo", "greet", "add", "fail", "refuse", "store", "admin", "signIn"}) {
-            var method = java.util.Arrays.stream(Sample.class.getMethods()).filter(m -> m.getName().equals(name))
-                    .findFirst().orElseThrow();
+        for (String name :
+                new String[] {"ping", "echo", "greet", "add", "fail", "refuse", "store", "admin", "signIn"}) {
+            var method = java.util.Arrays.stream(Sample.class.getMethods())
+                    .filter(m -> m.getName().equals(name))
+                    .findFirst()
+                    .orElseThrow();
             registry.register(new Handler("sample." + name, sample, method, jsonb, validator));
         }
     }
 
     private String call(String msg) {
-        return cut.execute(Map.of("gw", "g", "sid", "s", "cid", "9", "msg", msg)).orElseThrow().get("msg");
+        return cut.execute(Map.of("gw", "g", "sid", "s", "cid", "9", "msg", msg))
+                .orElseThrow()
+                .get("msg");
     }
 
     @Test
     void resultsEchoTheIdWithItsType() {
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":\"pong\"}",
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":\"pong\"}",
                 call("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"sample.ping\"}"));
     }
 
     @Test
     void echoReturnsParamsExactly() {
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"b\":[1,2.50,\"x\"],\"a\":null}}",
-                call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.echo\",\"params\":{\"b\":[1,2.50,\"x\"],\"a\":null}}"));
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[true]}",
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"b\":[1,2.50,\"x\"],\"a\":null}}",
+                call(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.echo\",\"params\":{\"b\":[1,2.50,\"x\"],\"a\":null}}"));
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[true]}",
                 call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.echo\",\"params\":[true]}"));
     }
 
     @Test
     void paramsBindByPositionAndByName() {
-        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.add\",\"params\":[2,3]}").contains("\"result\":5"));
-        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.add\",\"params\":{\"b\":3,\"a\":4}}").contains("\"result\":7"));
-        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.add\",\"params\":[\"x\",3]}").contains("-32602"));
+        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.add\",\"params\":[2,3]}")
+                .contains("\"result\":5"));
+        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.add\",\"params\":{\"b\":3,\"a\":4}}")
+                .contains("\"result\":7"));
+        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.add\",\"params\":[\"x\",3]}")
+                .contains("-32602"));
     }
 
     @Test
     void violationsAreInvalidParamsWithTheFieldsInData() {
-        String reply = call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.greet\",\"params\":{\"name\":\"\",\"title\":\"toolong\"}}");
+        String reply = call(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.greet\",\"params\":{\"name\":\"\",\"title\":\"toolong\"}}");
         assertTrue(reply.contains("\"code\":" + ErrorCode.INVALID_PARAMS), reply);
         assertTrue(reply.contains("\"field\":\"name\""), reply);
         assertTrue(reply.contains("\"field\":\"title\""), reply);
@@ -116,7 +130,8 @@ class CallExecutorTest {
         String reply = call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.fail\"}");
         assertTrue(reply.contains("\"code\":-32603"), reply);
         assertFalse(reply.contains("secret"), reply);
-        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.refuse\"}").contains("{\"code\":-32050,\"message\":\"Not today\"}"));
+        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.refuse\"}")
+                .contains("{\"code\":-32050,\"message\":\"Not today\"}"));
     }
 
     @Test
@@ -126,8 +141,15 @@ class CallExecutorTest {
     }
 
     private Map<String, String> callAs(String user, String method) {
-        Map<String, String> entry = new java.util.HashMap<>(Map.of("gw", "g", "sid", "s", "cid", "9",
-                "msg", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\"}"));
+        Map<String, String> entry = new java.util.HashMap<>(Map.of(
+                "gw",
+                "g",
+                "sid",
+                "s",
+                "cid",
+                "9",
+                "msg",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\"}"));
         if (user != null) {
             entry.put("user", user);
         }
@@ -153,7 +175,9 @@ class CallExecutorTest {
 
     @Test
     void unknownMethodsAndNotifications() {
-        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.nope\"}").contains("-32601"));
-        assertTrue(cut.execute(Map.of("gw", "g", "sid", "s", "msg", "{\"jsonrpc\":\"2.0\",\"method\":\"sample.ping\"}")).isEmpty());
+        assertTrue(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.nope\"}")
+                .contains("-32601"));
+        assertTrue(cut.execute(Map.of("gw", "g", "sid", "s", "msg", "{\"jsonrpc\":\"2.0\",\"method\":\"sample.ping\"}"))
+                .isEmpty());
     }
 }

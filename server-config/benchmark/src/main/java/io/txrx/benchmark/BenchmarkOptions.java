@@ -33,7 +33,8 @@ record BenchmarkOptions(
     static final long MAX_CALLS = 100_000_000L;
     static final int MAX_TIMEOUT_SECONDS = 60;
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: java -jar txrx-benchmark.jar [options]
               --url URL[,URL...]  gateway WebSocket URL(s), clients assigned round-robin
                                   (default %s)
@@ -44,8 +45,15 @@ record BenchmarkOptions(
               --max-calls N       bound on all calls sent, warm-up included, 1..%d (default 5_000_000)
               --timeout S         reply and connect timeout, 1..%d (default 5)
               --help              print this text
-            """.formatted(DEFAULT_URL, MAX_CLIENTS, MAX_SECONDS, MAX_WARMUP_SECONDS,
-            MAX_PAYLOAD_BYTES, MAX_CALLS, MAX_TIMEOUT_SECONDS);
+            """
+                    .formatted(
+                            DEFAULT_URL,
+                            MAX_CLIENTS,
+                            MAX_SECONDS,
+                            MAX_WARMUP_SECONDS,
+                            MAX_PAYLOAD_BYTES,
+                            MAX_CALLS,
+                            MAX_TIMEOUT_SECONDS);
 
     static BenchmarkOptions defaults() {
         return new BenchmarkOptions(List.of(URI.create(DEFAULT_URL)), 1, 10, 3, 64, 5_000_000L, 5);
@@ -82,20 +90,51 @@ record BenchmarkOptions(
 
     private BenchmarkOptions with(String name, String value) throws UsageException {
         return switch (name) {
-            case "--url" -> new BenchmarkOptions(urls(value), clients, seconds, warmupSeconds,
-                    payloadBytes, maxCalls, timeoutSeconds);
-            case "--clients" -> new BenchmarkOptions(gateways, (int) number(name, value, 1, MAX_CLIENTS),
-                    seconds, warmupSeconds, payloadBytes, maxCalls, timeoutSeconds);
-            case "--seconds" -> new BenchmarkOptions(gateways, clients, (int) number(name, value, 1, MAX_SECONDS),
-                    warmupSeconds, payloadBytes, maxCalls, timeoutSeconds);
-            case "--warmup" -> new BenchmarkOptions(gateways, clients, seconds,
-                    (int) number(name, value, 0, MAX_WARMUP_SECONDS), payloadBytes, maxCalls, timeoutSeconds);
-            case "--payload" -> new BenchmarkOptions(gateways, clients, seconds, warmupSeconds,
-                    (int) number(name, value, 0, MAX_PAYLOAD_BYTES), maxCalls, timeoutSeconds);
-            case "--max-calls" -> new BenchmarkOptions(gateways, clients, seconds, warmupSeconds, payloadBytes,
-                    number(name, value, 1, MAX_CALLS), timeoutSeconds);
-            case "--timeout" -> new BenchmarkOptions(gateways, clients, seconds, warmupSeconds, payloadBytes,
-                    maxCalls, (int) number(name, value, 1, MAX_TIMEOUT_SECONDS));
+            case "--url" -> new BenchmarkOptions(
+                    urls(value), clients, seconds, warmupSeconds, payloadBytes, maxCalls, timeoutSeconds);
+            case "--clients" -> new BenchmarkOptions(
+                    gateways,
+                    (int) number(name, value, 1, MAX_CLIENTS),
+                    seconds,
+                    warmupSeconds,
+                    payloadBytes,
+                    maxCalls,
+                    timeoutSeconds);
+            case "--seconds" -> new BenchmarkOptions(
+                    gateways,
+                    clients,
+                    (int) number(name, value, 1, MAX_SECONDS),
+                    warmupSeconds,
+                    payloadBytes,
+                    maxCalls,
+                    timeoutSeconds);
+            case "--warmup" -> new BenchmarkOptions(
+                    gateways,
+                    clients,
+                    seconds,
+                    (int) number(name, value, 0, MAX_WARMUP_SECONDS),
+                    payloadBytes,
+                    maxCalls,
+                    timeoutSeconds);
+            case "--payload" -> new BenchmarkOptions(
+                    gateways,
+                    clients,
+                    seconds,
+                    warmupSeconds,
+                    (int) number(name, value, 0, MAX_PAYLOAD_BYTES),
+                    maxCalls,
+                    timeoutSeconds);
+            case "--max-calls" -> new BenchmarkOptions(
+                    gateways,
+                    clients,
+                    seconds,
+                    warmupSeconds,
+                    payloadBytes,
+                    number(name, value, 1, MAX_CALLS),
+                    timeoutSeconds);
+            case "--timeout" -> new BenchmarkOptions(
+                    gateways, clients, seconds, warmupSeconds, payloadBytes, maxCalls, (int)
+                            number(name, value, 1, MAX_TIMEOUT_SECONDS));
             default -> throw new UsageException("unknown option " + name);
         };
     }

@@ -42,7 +42,8 @@ public final class EchoBenchmark {
         }
         EchoRequest request = new EchoRequest(options.payloadBytes());
         try (GatewayConnections connections = GatewayConnections.open(options, request)) {
-            out.printf("connected %d clients; warming up %d s, then measuring %d s%n",
+            out.printf(
+                    "connected %d clients; warming up %d s, then measuring %d s%n",
                     options.clients(), options.warmupSeconds(), options.seconds());
             LoadRun.Result result = LoadRun.run(connections.all(), options);
             out.print(BenchmarkReport.format(options, result, connections.lost()));

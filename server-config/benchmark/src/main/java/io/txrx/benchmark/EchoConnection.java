@@ -21,8 +21,7 @@ final class EchoConnection implements WebSocket.Listener {
 
     private static final Logger LOG = Logger.getLogger(EchoConnection.class.getName());
 
-    private record PendingCall(long id, long sentNanos, CompletableFuture<CallOutcome> outcome) {
-    }
+    private record PendingCall(long id, long sentNanos, CompletableFuture<CallOutcome> outcome) {}
 
     private final URI gateway;
     private final EchoRequest request;
@@ -37,8 +36,7 @@ final class EchoConnection implements WebSocket.Listener {
     }
 
     /** Starts the handshake; the future fails if the gateway cannot be reached in time. */
-    static CompletableFuture<EchoConnection> open(HttpClient http, URI gateway, EchoRequest request,
-            Duration timeout) {
+    static CompletableFuture<EchoConnection> open(HttpClient http, URI gateway, EchoRequest request, Duration timeout) {
         EchoConnection connection = new EchoConnection(gateway, request);
         return http.newWebSocketBuilder()
                 .connectTimeout(timeout)
@@ -101,7 +99,8 @@ final class EchoConnection implements WebSocket.Listener {
             return;
         }
         try {
-            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done")
+            webSocket
+                    .sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done")
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

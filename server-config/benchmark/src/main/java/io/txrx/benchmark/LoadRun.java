@@ -30,8 +30,7 @@ final class LoadRun {
         }
     }
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     static Result run(List<EchoConnection> connections, BenchmarkOptions options) throws InterruptedException {
         RunWindow window = RunWindow.startingAt(System.nanoTime(), options.warmupSeconds(), options.seconds());

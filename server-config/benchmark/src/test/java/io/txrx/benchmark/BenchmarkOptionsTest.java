@@ -26,9 +26,18 @@ class BenchmarkOptionsTest {
 
     @Test
     void everyOptionIsReadInBothSpellings() throws UsageException {
-        BenchmarkOptions options = BenchmarkOptions.parse("--url", "ws://localhost:9000/gateway/ws",
-                "--clients=16", "--seconds", "30", "--warmup=0", "--payload", "1024", "--max-calls=5_000",
-                "--timeout", "2");
+        BenchmarkOptions options = BenchmarkOptions.parse(
+                "--url",
+                "ws://localhost:9000/gateway/ws",
+                "--clients=16",
+                "--seconds",
+                "30",
+                "--warmup=0",
+                "--payload",
+                "1024",
+                "--max-calls=5_000",
+                "--timeout",
+                "2");
 
         assertEquals(List.of(URI.create("ws://localhost:9000/gateway/ws")), options.gateways());
         assertEquals(16, options.clients());
@@ -86,6 +95,7 @@ class BenchmarkOptionsTest {
 
     private static void assertMessage(String expected, String... args) {
         UsageException e = assertThrows(UsageException.class, () -> BenchmarkOptions.parse(args));
-        assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should contain '" + expected + "'");
+        assertTrue(
+                e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should contain '" + expected + "'");
     }
 }

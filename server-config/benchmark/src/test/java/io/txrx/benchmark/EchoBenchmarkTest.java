@@ -32,7 +32,8 @@ class EchoBenchmarkTest {
             assertTrue(okCalls() > 0, this::printed);
             assertEquals(0, errorCalls(), this::printed);
             assertTrue(printed().contains("calls/s"), this::printed);
-            assertTrue(printed().matches("(?s).*latency ms\\s+p50 \\d+\\.\\d{3}  p99 [\\d.]+  p99\\.9 [\\d.]+  max.*"),
+            assertTrue(
+                    printed().matches("(?s).*latency ms\\s+p50 \\d+\\.\\d{3}  p99 [\\d.]+  p99\\.9 [\\d.]+  max.*"),
                     this::printed);
         }
     }
@@ -40,8 +41,17 @@ class EchoBenchmarkTest {
     @Test
     void maxCallsBoundsTheWholeRun() throws IOException {
         try (LoopbackGateway gateway = new LoopbackGateway(LoopbackGateway.Answer.ECHO)) {
-            int exit = run("--url", gateway.url().toString(), "--clients", "3", "--seconds", "60", "--warmup", "0",
-                    "--max-calls", "50");
+            int exit = run(
+                    "--url",
+                    gateway.url().toString(),
+                    "--clients",
+                    "3",
+                    "--seconds",
+                    "60",
+                    "--warmup",
+                    "0",
+                    "--max-calls",
+                    "50");
 
             assertEquals(EchoBenchmark.EXIT_OK, exit, this::printed);
             assertEquals(50, okCalls(), this::printed);
@@ -52,8 +62,17 @@ class EchoBenchmarkTest {
     void clientsAreSpreadOverEveryGatewayGiven() throws IOException {
         try (LoopbackGateway first = new LoopbackGateway(LoopbackGateway.Answer.ECHO);
                 LoopbackGateway second = new LoopbackGateway(LoopbackGateway.Answer.ECHO)) {
-            int exit = run("--url", first.url() + "," + second.url(), "--clients", "4", "--seconds", "1",
-                    "--warmup", "0", "--max-calls", "100");
+            int exit = run(
+                    "--url",
+                    first.url() + "," + second.url(),
+                    "--clients",
+                    "4",
+                    "--seconds",
+                    "1",
+                    "--warmup",
+                    "0",
+                    "--max-calls",
+                    "100");
 
             assertEquals(EchoBenchmark.EXIT_OK, exit, this::printed);
             assertEquals(2, first.connections());
@@ -95,8 +114,8 @@ class EchoBenchmarkTest {
         int exit = run("--url", url, "--clients", "2", "--timeout", "2");
 
         assertEquals(EchoBenchmark.EXIT_CANNOT_CONNECT, exit);
-        assertTrue(errors().startsWith("txrx-benchmark: cannot connect to " + url + ": connection refused"),
-                this::errors);
+        assertTrue(
+                errors().startsWith("txrx-benchmark: cannot connect to " + url + ": connection refused"), this::errors);
     }
 
     @Test
@@ -137,8 +156,8 @@ class EchoBenchmarkTest {
     }
 
     private int run(String... args) {
-        EchoBenchmark cut = new EchoBenchmark(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        EchoBenchmark cut = new EchoBenchmark(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cut.run(args));
     }
 

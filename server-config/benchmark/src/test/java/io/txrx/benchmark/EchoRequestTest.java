@@ -12,7 +12,8 @@ class EchoRequestTest {
     void buildsASystemEchoCallWithThePayloadOfTheRequestedSize() {
         String frame = new EchoRequest(64).frame(7);
 
-        assertTrue(frame.startsWith("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"system.echo\",\"params\":{\"data\":\""),
+        assertTrue(
+                frame.startsWith("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"system.echo\",\"params\":{\"data\":\""),
                 frame);
         String data = frame.substring(frame.indexOf("\"data\":\"") + 8, frame.lastIndexOf("\"}}"));
         assertEquals(64, data.length());

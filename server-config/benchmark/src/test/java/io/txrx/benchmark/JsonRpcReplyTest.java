@@ -18,15 +18,16 @@ class JsonRpcReplyTest {
 
     @Test
     void findsTheIdWhateverTheMemberOrderAndSpacing() {
-        JsonRpcReply reply = JsonRpcReply.parse("{ \"result\" : {\"data\":\"x\"} ,\n \"id\" : 123456789012 , \"jsonrpc\":\"2.0\"}");
+        JsonRpcReply reply =
+                JsonRpcReply.parse("{ \"result\" : {\"data\":\"x\"} ,\n \"id\" : 123456789012 , \"jsonrpc\":\"2.0\"}");
 
         assertEquals(123456789012L, reply.id());
     }
 
     @Test
     void ignoresIdsNestedInsideTheResultAndInsideStrings() {
-        JsonRpcReply reply = JsonRpcReply.parse(
-                "{\"jsonrpc\":\"2.0\",\"result\":{\"id\":99,\"note\":\"\\\"id\\\":98\"},\"id\":3}");
+        JsonRpcReply reply =
+                JsonRpcReply.parse("{\"jsonrpc\":\"2.0\",\"result\":{\"id\":99,\"note\":\"\\\"id\\\":98\"},\"id\":3}");
 
         assertEquals(3, reply.id());
     }
@@ -49,9 +50,12 @@ class JsonRpcReplyTest {
 
     @Test
     void notificationsNullIdsBatchesAndGarbageHaveNoId() {
-        assertFalse(JsonRpcReply.parse("{\"jsonrpc\":\"2.0\",\"method\":\"push\",\"params\":{\"id\":1}}").hasId());
-        assertFalse(JsonRpcReply.parse("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700}}").hasId());
-        assertFalse(JsonRpcReply.parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":1}]").hasId());
+        assertFalse(JsonRpcReply.parse("{\"jsonrpc\":\"2.0\",\"method\":\"push\",\"params\":{\"id\":1}}")
+                .hasId());
+        assertFalse(JsonRpcReply.parse("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700}}")
+                .hasId());
+        assertFalse(JsonRpcReply.parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":1}]")
+                .hasId());
         assertFalse(JsonRpcReply.parse("not json").hasId());
         assertFalse(JsonRpcReply.parse("{\"id\":\"unterminated").hasId());
         assertFalse(JsonRpcReply.parse("").hasId());

@@ -63,7 +63,8 @@ class LatencyHistogramTest {
         for (double percentile : new double[] {50, 90, 99, 99.9}) {
             long truth = values[(int) Math.ceil(percentile / 100 * values.length) - 1];
             long reported = cut.percentile(percentile);
-            assertTrue(reported >= truth && reported <= truth * 1.01,
+            assertTrue(
+                    reported >= truth && reported <= truth * 1.01,
                     "p" + percentile + ": reported " + reported + ", sorted array says " + truth);
         }
         assertEquals(values[values.length - 1], cut.max());

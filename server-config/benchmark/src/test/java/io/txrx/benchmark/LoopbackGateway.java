@@ -22,7 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoopbackGateway implements AutoCloseable {
 
-    enum Answer { ECHO, ERROR, SILENCE }
+    enum Answer {
+        ECHO,
+        ERROR,
+        SILENCE
+    }
 
     private static final String PATH = "/gateway/ws";
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -100,9 +104,11 @@ final class LoopbackGateway implements AutoCloseable {
         writeText(out, "{\"jsonrpc\":\"2.0\",\"method\":\"system.tick\",\"params\":{\"id\":" + id + "}}");
         switch (answer) {
             case ECHO -> writeText(out, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":" + params + "}");
-            case ERROR -> writeText(out, "{\"jsonrpc\":\"2.0\",\"id\":" + id
-                    + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
-            case SILENCE -> { }
+            case ERROR -> writeText(
+                    out,
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                            + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
+            case SILENCE -> {}
         }
     }
 
@@ -119,9 +125,10 @@ final class LoopbackGateway implements AutoCloseable {
                     .getBytes(StandardCharsets.US_ASCII));
             return false;
         }
-        byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
+        byte[] digest =
+                MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
         out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(digest) + "\r\n\r\n")
+                        + "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(digest) + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return true;

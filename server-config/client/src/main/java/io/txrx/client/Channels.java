@@ -32,7 +32,8 @@ final class Channels implements Session.Owner {
         Subscriptions.checkOffset(offset);
         synchronized (session) {
             if (session.isClosed()) {
-                return CompletableFuture.failedFuture(RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "client closed"));
+                return CompletableFuture.failedFuture(
+                        RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "client closed"));
             }
             Subscription subscription = subscriptions.add(channel, offset);
             Connection now = session.current();
@@ -52,13 +53,19 @@ final class Channels implements Session.Owner {
         subscription.accepted.completeExceptionally(
                 RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "unsubscribed from " + channel));
         return session.isConnected()
-                ? session.call("channel.unsubscribe", Json.createObjectBuilder().add("channel", channel).build(), CallOptions.DEFAULT)
+                ? session.call(
+                        "channel.unsubscribe",
+                        Json.createObjectBuilder().add("channel", channel).build(),
+                        CallOptions.DEFAULT)
                 : CompletableFuture.completedFuture(JsonValue.NULL);
     }
 
     CompletableFuture<String> publish(String channel, JsonValue data, CallOptions options) {
         checkChannel(channel);
-        JsonObject params = Json.createObjectBuilder().add("channel", channel).add("data", data).build();
+        JsonObject params = Json.createObjectBuilder()
+                .add("channel", channel)
+                .add("data", data)
+                .build();
         return session.call("channel.publish", params, options).thenApply(Channels::offsetOf);
     }
 
@@ -117,7 +124,10 @@ final class Channels implements Session.Owner {
             return;
         }
         String from = subscriptions.from(subscription);
-        JsonObject params = Json.createObjectBuilder().add("channel", subscription.channel).add("offset", from).build();
+        JsonObject params = Json.createObjectBuilder()
+                .add("channel", subscription.channel)
+                .add("offset", from)
+                .build();
         session.call("channel.subscribe", params, CallOptions.DEFAULT)
                 .whenComplete((result, failure) -> answered(subscription, on, from, result, failure));
     }

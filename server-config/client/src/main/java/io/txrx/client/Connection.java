@@ -62,8 +62,7 @@ final class Connection {
         if (target == null || ended.get()) {
             return;
         }
-        lastSend = lastSend
-                .handle((ignored, failure) -> null)
+        lastSend = lastSend.handle((ignored, failure) -> null)
                 .thenCompose(ignored -> target.sendText(text, true))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {

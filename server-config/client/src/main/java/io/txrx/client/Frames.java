@@ -10,8 +10,7 @@ import java.util.List;
 /** JSON-RPC 2.0 frames: the calls and notifications a client sends, the messages it reads. */
 final class Frames {
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /** {@code {"jsonrpc":"2.0","id":id,"method":...,"params":...}}; no {@code params} when {@code null}. */
     static String call(long id, String method, JsonValue params) {
@@ -32,14 +31,17 @@ final class Frames {
         try (var reader = Json.createReader(new StringReader(text))) {
             structure = reader.read();
         }
-        return structure.getValueType() == JsonValue.ValueType.ARRAY ? List.copyOf(structure.asJsonArray()) : List.of(structure);
+        return structure.getValueType() == JsonValue.ValueType.ARRAY
+                ? List.copyOf(structure.asJsonArray())
+                : List.of(structure);
     }
 
     private static JsonObjectBuilder message(String method, JsonValue params) {
         if (method == null || method.isEmpty()) {
             throw new IllegalArgumentException("method must not be empty");
         }
-        JsonObjectBuilder builder = Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
+        JsonObjectBuilder builder =
+                Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
         if (params != null) {
             builder.add("params", params);
         }

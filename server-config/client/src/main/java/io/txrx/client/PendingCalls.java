@@ -44,7 +44,8 @@ final class PendingCalls {
     }
 
     /** Registers a call; its future fails with a TIMEOUT error if no reply came within {@code timeout}. */
-    synchronized CompletableFuture<JsonValue> add(long id, String method, String frame, Duration timeout, boolean retry) {
+    synchronized CompletableFuture<JsonValue> add(
+            long id, String method, String frame, Duration timeout, boolean retry) {
         Call call = new Call(method, frame, retry);
         calls.put(id, call);
         if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
@@ -142,8 +143,8 @@ final class PendingCalls {
             call = calls.remove(id);
         }
         if (call != null) {
-            call.reply.completeExceptionally(RpcError.local(RpcError.Kind.TIMEOUT, call.method,
-                    "no reply within " + timeout.toMillis() + " ms"));
+            call.reply.completeExceptionally(RpcError.local(
+                    RpcError.Kind.TIMEOUT, call.method, "no reply within " + timeout.toMillis() + " ms"));
         }
     }
 
@@ -168,7 +169,8 @@ final class PendingCalls {
     static RpcError errorOf(String method, JsonObject error) {
         JsonValue code = error.get("code");
         JsonValue message = error.get("message");
-        return RpcError.reply(method,
+        return RpcError.reply(
+                method,
                 code instanceof JsonNumber number ? number.intValue() : 0,
                 message instanceof JsonString text ? text.getString() : String.valueOf(message),
                 error.get("data"));

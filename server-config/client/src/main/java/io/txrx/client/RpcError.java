@@ -11,7 +11,12 @@ public class RpcError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Where the failure comes from. */
-    public enum Kind { REPLY, TIMEOUT, DISCONNECTED, CLOSED }
+    public enum Kind {
+        REPLY,
+        TIMEOUT,
+        DISCONNECTED,
+        CLOSED
+    }
 
     private final Kind kind;
     private final int code;

@@ -34,7 +34,12 @@ final class Session implements Connection.Events {
         void push(String method, JsonValue params);
     }
 
-    private enum State { CONNECTING, CONNECTED, RECONNECTING, CLOSED }
+    private enum State {
+        CONNECTING,
+        CONNECTED,
+        RECONNECTING,
+        CLOSED
+    }
 
     private final TxrxClientBuilder options;
     private final Gateways gateways;
@@ -76,7 +81,8 @@ final class Session implements Connection.Events {
     synchronized CompletableFuture<Void> connected() {
         return switch (state) {
             case CONNECTED -> CompletableFuture.completedFuture(null);
-            case CLOSED -> CompletableFuture.failedFuture(RpcError.local(RpcError.Kind.CLOSED, "connect", "client closed"));
+            case CLOSED -> CompletableFuture.failedFuture(
+                    RpcError.local(RpcError.Kind.CLOSED, "connect", "client closed"));
             default -> nextConnect.thenApply(ignored -> null);
         };
     }

@@ -21,8 +21,8 @@ record StreamOffset(long millis, long sequence) implements Comparable<StreamOffs
             throw new IllegalArgumentException("not a stream offset: " + text);
         }
         String sequence = match.group(2);
-        return new StreamOffset(Long.parseUnsignedLong(match.group(1)),
-                sequence == null ? 0 : Long.parseUnsignedLong(sequence));
+        return new StreamOffset(
+                Long.parseUnsignedLong(match.group(1)), sequence == null ? 0 : Long.parseUnsignedLong(sequence));
     }
 
     @Override

@@ -17,6 +17,7 @@ final class Subscriptions {
 
     /** Offsets a subscribe may ask for besides stream ids: only new messages, or everything kept. */
     static final String NEW_ONLY = "$";
+
     static final String EVERYTHING = "0";
 
     static final class Subscription {

@@ -31,7 +31,8 @@ public final class TxrxClient implements AutoCloseable {
 
     TxrxClient(TxrxClientBuilder options) {
         options.listeners.forEach(listeners::add);
-        ownScheduler = options.scheduler == null ? Executors.newSingleThreadScheduledExecutor(TxrxClient::daemon) : null;
+        ownScheduler =
+                options.scheduler == null ? Executors.newSingleThreadScheduledExecutor(TxrxClient::daemon) : null;
         HttpClient http = options.http != null ? options.http : HttpClient.newHttpClient();
         session = new Session(options, http, ownScheduler != null ? ownScheduler : options.scheduler, listeners);
         channels = new Channels(session, listeners);

@@ -28,8 +28,7 @@ public final class TxrxClientBuilder {
     ScheduledExecutorService scheduler;
     DoubleSupplier random;
 
-    TxrxClientBuilder() {
-    }
+    TxrxClientBuilder() {}
 
     /** Gateway sockets ({@code ws://host:port/gateway/ws}), tried in turn; at least one. */
     public TxrxClientBuilder uris(URI... uris) {

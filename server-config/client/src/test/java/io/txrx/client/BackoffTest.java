@@ -13,7 +13,8 @@ class BackoffTest {
     @Test
     void theDelayDoublesPerAttemptUpToTheCap() {
         List<Long> delays = IntStream.of(0, 1, 2, 3, 4, 10)
-                .mapToObj(attempt -> Backoff.delayMillis(attempt, 100, 1000, 1.0)).toList();
+                .mapToObj(attempt -> Backoff.delayMillis(attempt, 100, 1000, 1.0))
+                .toList();
         assertEquals(List.of(100L, 200L, 400L, 800L, 1000L, 1000L), delays);
     }
 

@@ -106,20 +106,42 @@ final class MiniGateway implements TinyWebSocketServer.Handler, AutoCloseable {
                 synchronized (cluster) {
                     String after = cluster.replay(channel, params.getString("offset", "$"), peer, this);
                     subscribers.get(peer).add(channel);
-                    reply(peer, id, Json.createObjectBuilder().add("channel", channel).add("offset", after)
-                            .add("truncated", false).build());
+                    reply(
+                            peer,
+                            id,
+                            Json.createObjectBuilder()
+                                    .add("channel", channel)
+                                    .add("offset", after)
+                                    .add("truncated", false)
+                                    .build());
                 }
             }
             case "channel.unsubscribe" -> {
                 subscribers.get(peer).remove(params.getString("channel"));
-                reply(peer, id, Json.createObjectBuilder().add("channel", params.getString("channel")).build());
+                reply(
+                        peer,
+                        id,
+                        Json.createObjectBuilder()
+                                .add("channel", params.getString("channel"))
+                                .build());
             }
-            case "channel.publish" -> reply(peer, id, Json.createObjectBuilder()
-                    .add("offset", cluster.publish(params.getString("channel"), params.get("data"))).build());
-            default -> peer.send(Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id)
-                    .add("error", Json.createObjectBuilder().add("code", -32601).add("message", "Method not found")
-                            .add("data", Json.createObjectBuilder().add("method", call.getString("method"))))
-                    .build().toString());
+            case "channel.publish" -> reply(
+                    peer,
+                    id,
+                    Json.createObjectBuilder()
+                            .add("offset", cluster.publish(params.getString("channel"), params.get("data")))
+                            .build());
+            default -> peer.send(Json.createObjectBuilder()
+                    .add("jsonrpc", "2.0")
+                    .add("id", id)
+                    .add(
+                            "error",
+                            Json.createObjectBuilder()
+                                    .add("code", -32601)
+                                    .add("message", "Method not found")
+                                    .add("data", Json.createObjectBuilder().add("method", call.getString("method"))))
+                    .build()
+                    .toString());
         }
     }
 
@@ -137,7 +159,12 @@ final class MiniGateway implements TinyWebSocketServer.Handler, AutoCloseable {
     }
 
     private static void reply(TinyWebSocketServer.Peer peer, JsonValue id, JsonValue result) {
-        peer.send(Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build().toString());
+        peer.send(Json.createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("result", result)
+                .build()
+                .toString());
     }
 
     /** Like SIGKILL: the port closes, every socket is cut. */

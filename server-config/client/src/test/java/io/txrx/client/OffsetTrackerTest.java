@@ -14,9 +14,12 @@ class OffsetTrackerTest {
     void offsetsOrderByMillisecondsThenSequenceAsUnsignedNumbers() {
         assertTrue(StreamOffset.parse("1718000000000-0").compareTo(StreamOffset.parse("1718000000001-0")) < 0);
         assertTrue(StreamOffset.parse("1718000000000-10").compareTo(StreamOffset.parse("1718000000000-9")) > 0);
-        assertTrue(StreamOffset.parse("1-18446744073709551615").compareTo(StreamOffset.parse("1-9223372036854775807")) > 0);
+        assertTrue(StreamOffset.parse("1-18446744073709551615").compareTo(StreamOffset.parse("1-9223372036854775807"))
+                > 0);
         assertEquals(StreamOffset.parse("5"), StreamOffset.parse("5-0"));
-        assertEquals("1-18446744073709551615", StreamOffset.parse("1-18446744073709551615").toString());
+        assertEquals(
+                "1-18446744073709551615",
+                StreamOffset.parse("1-18446744073709551615").toString());
     }
 
     @Test
@@ -31,7 +34,9 @@ class OffsetTrackerTest {
     void eachOffsetIsAcceptedOnceInIncreasingOrder() {
         OffsetTracker tracker = new OffsetTracker();
         List<String> arrived = List.of("1-0", "2-0", "2-0", "1-0", "3-0", "2-5", "3-1");
-        List<String> delivered = arrived.stream().filter(offset -> tracker.accept("news", offset)).toList();
+        List<String> delivered = arrived.stream()
+                .filter(offset -> tracker.accept("news", offset))
+                .toList();
         assertEquals(List.of("1-0", "2-0", "3-0", "3-1"), delivered);
         assertEquals("3-1", tracker.get("news"));
         assertTrue(tracker.accept("other", "1-0"), "channels are tracked apart");

@@ -49,7 +49,8 @@ class PendingCallsTest {
     @Test
     void anErrorReplyFailsWithCodeMessageAndData() {
         var reply = cut.add(3, "system.sleep", "{}", Duration.ofSeconds(5), false);
-        cut.settle(json("{\"id\":3,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":[{\"field\":\"ms\"}]}}"));
+        cut.settle(json(
+                "{\"id\":3,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":[{\"field\":\"ms\"}]}}"));
         RpcError error = failure(reply);
         assertEquals(RpcError.Kind.REPLY, error.kind());
         assertEquals(-32602, error.code());

@@ -25,7 +25,9 @@ class SubscriptionsTest {
     @Test
     void withoutMessagesItResumesAfterWhereTheServerSaidItStarted() {
         var news = cut.add("news", "$");
-        cut.started(news, PendingCallsTest.json("{\"channel\":\"news\",\"offset\":\"1718000000000-0\",\"truncated\":false}"));
+        cut.started(
+                news,
+                PendingCallsTest.json("{\"channel\":\"news\",\"offset\":\"1718000000000-0\",\"truncated\":false}"));
         assertEquals("1718000000000-0", cut.from(news));
     }
 

@@ -87,7 +87,8 @@ final class TinyWebSocketServer implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             String key = handshakeKey(in);
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Peer peer = new Peer(socket);
             peers.add(peer);

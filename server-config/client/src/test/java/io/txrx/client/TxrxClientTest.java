@@ -38,11 +38,14 @@ class TxrxClientTest {
     void aCallGetsTheResultOfItsReply() throws Exception {
         MiniGateway gateway = cluster.start();
         TxrxClient client = client(gateway.uri());
-        var echo = client.call("system.echo", Json.createObjectBuilder().add("text", "hi").build());
+        var echo = client.call(
+                "system.echo", Json.createObjectBuilder().add("text", "hi").build());
         var ping = client.call("system.ping", null);
         assertEquals(Json.createObjectBuilder().add("text", "hi").build(), echo.get(WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals(Json.createValue("pong"), ping.get(WAIT_SECONDS, TimeUnit.SECONDS));
-        assertTrue(gateway.received.stream().anyMatch(frame -> frame.equals("{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\",\"id\":2}")),
+        assertTrue(
+                gateway.received.stream()
+                        .anyMatch(frame -> frame.equals("{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\",\"id\":2}")),
                 () -> "frames: " + gateway.received);
     }
 
@@ -66,17 +69,21 @@ class TxrxClientTest {
         URI nobody = URI.create("ws://127.0.0.1:" + unusedPort() + "/gateway/ws");
         MiniGateway gateway = cluster.start();
         List<Throwable> errors = new CopyOnWriteArrayList<>();
-        TxrxClient client = TxrxClient.builder().uris(nobody, gateway.uri()).backoff(Duration.ofMillis(10), Duration.ofMillis(50))
+        TxrxClient client = TxrxClient.builder()
+                .uris(nobody, gateway.uri())
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
                 .listener(new TxrxListener() {
                     @Override
                     public void error(Throwable error) {
                         errors.add(error);
                     }
-                }).connect();
+                })
+                .connect();
         clients.add(client);
         assertEquals(Json.createValue("pong"), client.call("system.ping", null).get(WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals(gateway.uri(), client.gateway());
-        assertTrue(errors.stream().anyMatch(e -> e.getMessage().contains(nobody.toString())), () -> "errors: " + errors);
+        assertTrue(
+                errors.stream().anyMatch(e -> e.getMessage().contains(nobody.toString())), () -> "errors: " + errors);
     }
 
     @Test
@@ -86,13 +93,16 @@ class TxrxClientTest {
         TxrxClient client = client(first.uri(), second.uri());
         client.connected().get(WAIT_SECONDS, TimeUnit.SECONDS);
         var plain = client.call("system.silent", null);
-        var retried = client.call("system.silent", null, CallOptions.retrying().withTimeout(Duration.ofSeconds(WAIT_SECONDS)));
+        var retried = client.call(
+                "system.silent", null, CallOptions.retrying().withTimeout(Duration.ofSeconds(WAIT_SECONDS)));
         await(() -> first.received.size() == 2, "both calls at the first gateway");
 
         first.kill();
 
         assertEquals(RpcError.Kind.DISCONNECTED, failure(plain).kind());
-        await(() -> second.received.stream().anyMatch(frame -> frame.contains("system.silent")), "the retried call at the second gateway");
+        await(
+                () -> second.received.stream().anyMatch(frame -> frame.contains("system.silent")),
+                "the retried call at the second gateway");
         assertTrue(!retried.isDone());
     }
 
@@ -102,16 +112,22 @@ class TxrxClientTest {
         MiniGateway second = cluster.start();
         List<URI> connects = new CopyOnWriteArrayList<>();
         List<Integer> received = new CopyOnWriteArrayList<>();
-        TxrxClient subscriber = TxrxClient.builder().uris(first.uri(), second.uri())
-                .backoff(Duration.ofMillis(20), Duration.ofMillis(100)).connect();
+        TxrxClient subscriber = TxrxClient.builder()
+                .uris(first.uri(), second.uri())
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+                .connect();
         clients.add(subscriber);
-        subscriber.onConnect(connects::add).onMessage(m -> received.add(m.data().asJsonObject().getInt("n")));
+        subscriber
+                .onConnect(connects::add)
+                .onMessage(m -> received.add(m.data().asJsonObject().getInt("n")));
         TxrxClient publisher = client(second.uri());
         subscriber.subscribe("ticks").get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         int total = 300;
         for (int n = 0; n < total; n++) {
-            publisher.publish("ticks", Json.createObjectBuilder().add("n", n).build()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            publisher
+                    .publish("ticks", Json.createObjectBuilder().add("n", n).build())
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
             if (n == total / 2) {
                 first.kill();
             }
@@ -121,7 +137,9 @@ class TxrxClientTest {
         assertEquals(IntStream.range(0, total).boxed().toList(), received);
         assertEquals(List.of(first.uri(), second.uri()), connects);
         assertEquals("1000-" + (total - 1), subscriber.lastOffset("ticks"));
-        assertTrue(second.received.stream().anyMatch(frame -> frame.contains("channel.subscribe") && !frame.contains("\"$\"")),
+        assertTrue(
+                second.received.stream()
+                        .anyMatch(frame -> frame.contains("channel.subscribe") && !frame.contains("\"$\"")),
                 () -> "a resubscribe from an offset: " + second.received);
     }
 
@@ -137,7 +155,8 @@ class TxrxClientTest {
         subscriber.subscribe("news", "0").get(WAIT_SECONDS, TimeUnit.SECONDS);
         publisher.publish("news", Json.createValue(3)).get(WAIT_SECONDS, TimeUnit.SECONDS);
         await(() -> received.size() == 4, "4 messages");
-        assertEquals(List.of(Json.createValue(0), Json.createValue(1), Json.createValue(2), Json.createValue(3)), received);
+        assertEquals(
+                List.of(Json.createValue(0), Json.createValue(1), Json.createValue(2), Json.createValue(3)), received);
     }
 
     @Test
@@ -147,7 +166,8 @@ class TxrxClientTest {
         TxrxClient subscriber = client(gateway.uri()).onMessage(received::add);
         subscriber.subscribe("news").get(WAIT_SECONDS, TimeUnit.SECONDS);
         subscriber.unsubscribe("news").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        String offset = client(gateway.uri()).publish("news", Json.createValue("late")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        String offset =
+                client(gateway.uri()).publish("news", Json.createValue("late")).get(WAIT_SECONDS, TimeUnit.SECONDS);
         subscriber.call("system.ping", null).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertEquals(List.of(), received, "after unsubscribing, " + offset + " arrived");
         assertEquals(List.of(), subscriber.channels());
@@ -161,7 +181,8 @@ class TxrxClientTest {
         client.connected().get(WAIT_SECONDS, TimeUnit.SECONDS);
         client.close();
         assertEquals(RpcError.Kind.CLOSED, failure(silent).kind());
-        assertEquals(RpcError.Kind.CLOSED, failure(client.call("system.ping", null)).kind());
+        assertEquals(
+                RpcError.Kind.CLOSED, failure(client.call("system.ping", null)).kind());
         assertTrue(!client.isConnected());
     }
 
@@ -176,7 +197,10 @@ class TxrxClientTest {
     }
 
     private TxrxClient client(URI... uris) {
-        TxrxClient client = TxrxClient.builder().uris(uris).backoff(Duration.ofMillis(10), Duration.ofMillis(100)).connect();
+        TxrxClient client = TxrxClient.builder()
+                .uris(uris)
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(100))
+                .connect();
         clients.add(client);
         return client;
     }

@@ -42,8 +42,8 @@ public record Distribution(Path home) {
                 .filter(file -> !Files.isRegularFile(file))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("missing " + missing
-                    + "; build first: ./mvnw -DskipTests install (from the repository root)");
+            throw new IllegalStateException(
+                    "missing " + missing + "; build first: ./mvnw -DskipTests install (from the repository root)");
         }
         return this;
     }
@@ -60,7 +60,11 @@ public record Distribution(Path home) {
     /** {@code target/} of the launcher module: where the jar or the compiled classes are. */
     static Path launcherTarget() {
         try {
-            Path code = Path.of(Distribution.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(Distribution.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return code.toAbsolutePath().getParent();
         } catch (URISyntaxException e) {
             throw new UncheckedIOException(new java.io.IOException("cannot locate the launcher", e));

@@ -49,7 +49,11 @@ final class Launch implements AutoCloseable {
         for (Topology.Node node : Topology.of(options)) {
             Map<String, String> processEnv = new HashMap<>(env);
             processEnv.put(ROLES_VARIABLE, node.role().value());
-            MicroProcess process = MicroProcess.start(runtime, node.name(), node.port(), processEnv,
+            MicroProcess process = MicroProcess.start(
+                    runtime,
+                    node.name(),
+                    node.port(),
+                    processEnv,
                     node.role().deployables(dist).toArray(Path[]::new));
             processes.add(process);
             if (stopping.get()) {
@@ -57,13 +61,15 @@ final class Launch implements AutoCloseable {
                 return 1;
             }
             summary.follow(node.name(), process.log().file());
-            console.say("started " + process + ", roles=" + node.role().value() + ", log " + process.log().file());
+            console.say("started " + process + ", roles=" + node.role().value() + ", log "
+                    + process.log().file());
         }
         if (!awaitReady()) {
             return 1;
         }
         MicroProcess ended = (MicroProcess) CompletableFuture.anyOf(
-                processes.stream().map(MicroProcess::onExit).toArray(CompletableFuture[]::new)).join();
+                        processes.stream().map(MicroProcess::onExit).toArray(CompletableFuture[]::new))
+                .join();
         if (stopping.get()) {
             return 0;
         }
@@ -95,13 +101,16 @@ final class Launch implements AutoCloseable {
 
     private Map<String, String> services(Map<String, String> given, Path runDir) throws IOException {
         redis = RedisService.resolve(given, runDir.resolve("redis"));
-        console.say(redis.embedded()
-                ? "Redis: started an embedded Redis at " + redis.url() + " (set TXRX_REDIS_URL to use yours)"
-                : "Redis: " + withoutPassword(redis.url()) + " (TXRX_REDIS_URL)");
+        console.say(
+                redis.embedded()
+                        ? "Redis: started an embedded Redis at " + redis.url() + " (set TXRX_REDIS_URL to use yours)"
+                        : "Redis: " + withoutPassword(redis.url()) + " (TXRX_REDIS_URL)");
         postgres = PostgresService.resolve(given, runDir.resolve("postgres"));
-        console.say(postgres.embedded()
-                ? "PostgreSQL: started an embedded PostgreSQL at " + postgres.url() + " (set TXRX_DB_URL to use yours)"
-                : "PostgreSQL: " + withoutPassword(postgres.url()) + " (TXRX_DB_URL)");
+        console.say(
+                postgres.embedded()
+                        ? "PostgreSQL: started an embedded PostgreSQL at " + postgres.url()
+                                + " (set TXRX_DB_URL to use yours)"
+                        : "PostgreSQL: " + withoutPassword(postgres.url()) + " (TXRX_DB_URL)");
         Map<String, String> env = new HashMap<>(postgres.environment());
         env.put(RedisService.URL_VARIABLE, redis.url());
         return env;
@@ -134,8 +143,10 @@ final class Launch implements AutoCloseable {
         Instant deadline = Instant.now().plus(options.timeout());
         MicroProcess gateway = processes.stream()
                 .filter(process -> Topology.of(options).stream()
-                        .anyMatch(node -> node.name().equals(process.name()) && node.role().servesGateway()))
-                .findFirst().orElse(null);
+                        .anyMatch(node -> node.name().equals(process.name())
+                                && node.role().servesGateway()))
+                .findFirst()
+                .orElse(null);
         try {
             if (gateway != null) {
                 console.say("waiting for system.ping over " + gateway.gatewayUri());

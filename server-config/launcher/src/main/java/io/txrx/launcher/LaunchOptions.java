@@ -24,7 +24,8 @@ public record LaunchOptions(
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
-    public static final String USAGE = """
+    public static final String USAGE =
+            """
             usage: txrx <command> [options]
 
             commands:
@@ -93,10 +94,16 @@ public record LaunchOptions(
                 option(name, inline);
             }
             Path target = Distribution.launcherTarget();
-            return new LaunchOptions(command == null ? "help" : command, port, rolePorts, env,
+            return new LaunchOptions(
+                    command == null ? "help" : command,
+                    port,
+                    rolePorts,
+                    env,
                     runDir == null ? target.resolve("run") : runDir,
                     home == null ? Distribution.locate().home() : home,
-                    configDir, timeout, jvmOptions);
+                    configDir,
+                    timeout,
+                    jvmOptions);
         }
 
         private void command(String arg) {

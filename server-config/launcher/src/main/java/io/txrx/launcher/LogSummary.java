@@ -23,6 +23,7 @@ final class LogSummary implements AutoCloseable {
     private static final Pattern RECORD = Pattern.compile(
             "^\\[[^\\]]+\\] \\[[^\\]]*\\] \\[(?<level>[A-Z]+)\\] \\[[^\\]]*\\] \\[(?<logger>[^\\]]*)\\] "
                     + "\\[tid: [^\\]]*\\] \\[timeMillis: \\d+\\] \\[levelValue: \\d+\\] ?(?<message>.*)$");
+
     private static final long POLL_MILLIS = 300;
 
     private final Console console;

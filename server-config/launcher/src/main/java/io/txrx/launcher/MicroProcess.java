@@ -20,6 +20,7 @@ public final class MicroProcess implements AutoCloseable {
 
     /** How long a clean stop may take before the process is killed. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final String name;
@@ -40,8 +41,9 @@ public final class MicroProcess implements AutoCloseable {
      *
      * @param env added to (and overriding) the environment this JVM was started with
      */
-    public static MicroProcess start(MicroRuntime runtime, String name, int port, Map<String, String> env,
-            Path... deployables) throws IOException {
+    public static MicroProcess start(
+            MicroRuntime runtime, String name, int port, Map<String, String> env, Path... deployables)
+            throws IOException {
         Path workDir = runtime.runDir().resolve(name);
         deleteTree(workDir);
         Files.createDirectories(workDir.resolve("tmp"));

@@ -60,8 +60,10 @@ public record MicroRuntime(Path microJar, Path runDir, List<String> jvmOptions, 
     /** asadmin commands run before boot: bind the HTTP listener to loopback. */
     private static Path prebootCommands(Path workDir) throws IOException {
         Path file = workDir.resolve("preboot.asadmin");
-        Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
-                + ".network-listener.http-listener.address=" + BIND_ADDRESS + System.lineSeparator());
+        Files.writeString(
+                file,
+                "set configs.config.server-config.network-config.network-listeners"
+                        + ".network-listener.http-listener.address=" + BIND_ADDRESS + System.lineSeparator());
         return file;
     }
 }

@@ -24,8 +24,7 @@ public final class PingProbe {
     private static final Duration ATTEMPT = Duration.ofSeconds(10);
     private static final Duration PAUSE = Duration.ofMillis(500);
 
-    private PingProbe() {
-    }
+    private PingProbe() {}
 
     /**
      * Pings until pong or the timeout.

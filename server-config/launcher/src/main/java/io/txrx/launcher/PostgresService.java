@@ -34,8 +34,8 @@ public final class PostgresService implements AutoCloseable {
     public static PostgresService resolve(Map<String, String> env, Path workDir) throws IOException {
         String configured = env.get(URL_VARIABLE);
         if (configured != null && !configured.isBlank()) {
-            return new PostgresService(configured, env.getOrDefault(USER_VARIABLE, ""),
-                    env.getOrDefault(PASSWORD_VARIABLE, ""), null);
+            return new PostgresService(
+                    configured, env.getOrDefault(USER_VARIABLE, ""), env.getOrDefault(PASSWORD_VARIABLE, ""), null);
         }
         return startEmbedded(workDir);
     }

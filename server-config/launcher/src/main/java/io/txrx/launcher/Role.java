@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /** A value of {@code txrx.roles} and the deployables a Payara Micro process needs to play it. */
 public enum Role {
-    GATEWAY, DISPATCHER, RPC, ALL;
+    GATEWAY,
+    DISPATCHER,
+    RPC,
+    ALL;
 
     /** The value of {@code TXRX_ROLES}, also the name of the process and of its log. */
     public String value() {

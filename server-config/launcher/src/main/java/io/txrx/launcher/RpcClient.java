@@ -39,8 +39,7 @@ public final class RpcClient implements AutoCloseable {
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private WebSocket socket;
 
-    private RpcClient() {
-    }
+    private RpcClient() {}
 
     /** Opens the socket, sending an {@code Origin} of the gateway's own site (as its page would). */
     public static RpcClient connect(URI uri, Duration timeout) throws IOException, InterruptedException {
@@ -81,8 +80,7 @@ public final class RpcClient implements AutoCloseable {
 
     /** Sends any text frame (a notification, a batch, garbage); frames leave in order. */
     public synchronized CompletableFuture<Void> send(String text) {
-        CompletableFuture<Void> sent = lastSend
-                .handle((ignored, failure) -> null)
+        CompletableFuture<Void> sent = lastSend.handle((ignored, failure) -> null)
                 .thenCompose(ignored -> socket.sendText(text, true))
                 .thenApply(ignored -> null);
         lastSend = sent;

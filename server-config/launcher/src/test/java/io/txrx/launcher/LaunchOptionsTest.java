@@ -15,19 +15,35 @@ class LaunchOptionsTest {
     void rolesRunsThreeProcessesOnConsecutivePorts() {
         LaunchOptions options = LaunchOptions.parse("roles");
 
-        assertEquals(List.of(new Topology.Node(Role.GATEWAY, "gateway", 8080),
-                new Topology.Node(Role.DISPATCHER, "dispatcher", 8081),
-                new Topology.Node(Role.RPC, "rpc", 8082)), Topology.of(options));
+        assertEquals(
+                List.of(
+                        new Topology.Node(Role.GATEWAY, "gateway", 8080),
+                        new Topology.Node(Role.DISPATCHER, "dispatcher", 8081),
+                        new Topology.Node(Role.RPC, "rpc", 8082)),
+                Topology.of(options));
     }
 
     @Test
     void portsEnvironmentAndTimeoutAreTaken() {
-        LaunchOptions options = LaunchOptions.parse("roles", "--port=9000", "--rpc-port", "9100",
-                "-e", "TXRX_PREFIX=dev:", "--env=A=b=c", "--timeout", "5", "--java-opt", "-Xmx1g");
+        LaunchOptions options = LaunchOptions.parse(
+                "roles",
+                "--port=9000",
+                "--rpc-port",
+                "9100",
+                "-e",
+                "TXRX_PREFIX=dev:",
+                "--env=A=b=c",
+                "--timeout",
+                "5",
+                "--java-opt",
+                "-Xmx1g");
 
-        assertEquals(List.of(new Topology.Node(Role.GATEWAY, "gateway", 9000),
-                new Topology.Node(Role.DISPATCHER, "dispatcher", 9001),
-                new Topology.Node(Role.RPC, "rpc", 9100)), Topology.of(options));
+        assertEquals(
+                List.of(
+                        new Topology.Node(Role.GATEWAY, "gateway", 9000),
+                        new Topology.Node(Role.DISPATCHER, "dispatcher", 9001),
+                        new Topology.Node(Role.RPC, "rpc", 9100)),
+                Topology.of(options));
         assertEquals(Map.of("TXRX_PREFIX", "dev:", "A", "b=c"), options.env());
         assertEquals(Duration.ofSeconds(5), options.timeout());
         assertEquals(List.of("-Xmx1g"), options.jvmOptions());

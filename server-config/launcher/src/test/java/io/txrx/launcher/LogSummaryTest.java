@@ -15,14 +15,19 @@ class LogSummaryTest {
 
     @Test
     void milestonesTxrxRecordsAndSevereReachTheConsole() {
-        assertEquals("INFO core: ROOT was successfully deployed in 3,006 milliseconds.",
-                LogSummary.summarize(record("INFO", "javax.enterprise.system.core",
+        assertEquals(
+                "INFO core: ROOT was successfully deployed in 3,006 milliseconds.",
+                LogSummary.summarize(record(
+                        "INFO",
+                        "javax.enterprise.system.core",
                         "ROOT was successfully deployed in 3,006 milliseconds.")));
-        assertEquals("INFO PeerNetwork: Peer x shared 3 methods",
+        assertEquals(
+                "INFO PeerNetwork: Peer x shared 3 methods",
                 LogSummary.summarize(record("INFO", "io.txrx.p2p.boundary.PeerNetwork", "Peer x shared 3 methods")));
-        assertEquals("SEVERE core: Exception while loading the app",
-                LogSummary.summarize(record("SEVERE", "javax.enterprise.system.core",
-                        "Exception while loading the app")));
+        assertEquals(
+                "SEVERE core: Exception while loading the app",
+                LogSummary.summarize(
+                        record("SEVERE", "javax.enterprise.system.core", "Exception while loading the app")));
     }
 
     @Test

@@ -74,7 +74,9 @@ class MultiProcessIT {
         CompletableFuture<String> ping = client.call("system.ping", null);
 
         // the deliberate pause: no rpc instance yet, so the call must wait (not fail, not get -32601)
-        assertThrows(TimeoutException.class, () -> ping.get(3, TimeUnit.SECONDS),
+        assertThrows(
+                TimeoutException.class,
+                () -> ping.get(3, TimeUnit.SECONDS),
                 () -> "answered without an rpc instance: " + ping.join());
         startRpc();
 
@@ -92,7 +94,8 @@ class MultiProcessIT {
         CompletableFuture<?>[] all = replies.values().toArray(CompletableFuture[]::new);
         CompletableFuture.anyOf(all).get(REPLY_SECONDS, TimeUnit.SECONDS);
         rpc.kill();
-        long answeredBeforeKill = replies.values().stream().filter(CompletableFuture::isDone).count();
+        long answeredBeforeKill =
+                replies.values().stream().filter(CompletableFuture::isDone).count();
         LOG.info(() -> answeredBeforeKill + " of " + CALLS + " calls answered when the rpc instance was killed");
         assertTrue(answeredBeforeKill < CALLS, "every call was answered before the kill: nothing was in flight");
 
@@ -121,7 +124,8 @@ class MultiProcessIT {
             try {
                 assertPong(ping.get(30, TimeUnit.SECONDS));
             } catch (TimeoutException e) {
-                fail("no reply to system.ping in 30 s; entries in the forged stream: " + redis.jedis().xlen(evil));
+                fail("no reply to system.ping in 30 s; entries in the forged stream: "
+                        + redis.jedis().xlen(evil));
             }
         }
         assertEquals(0, redis.jedis().xlen(evil), "calls were routed to the forged stream");
@@ -164,7 +168,8 @@ class MultiProcessIT {
         env.put("TXRX_GATEWAY_CALL_TIMEOUT_MS", "300000");
         // a new rpc instance claims a dead one's pending calls after this idle time
         env.put("TXRX_RPC_CLAIM_IDLE_MS", "2000");
-        return MicroProcess.start(runtime, name, FreePort.find(), env, role.deployables(dist).toArray(Path[]::new));
+        return MicroProcess.start(
+                runtime, name, FreePort.find(), env, role.deployables(dist).toArray(Path[]::new));
     }
 
     private void startRpc() throws Exception {

@@ -57,7 +57,9 @@ final class NodeScript implements AutoCloseable {
 
     /** Major version of a {@code node} binary, from {@code node --version} ({@code v20.11.1}). */
     static int majorVersion(Path node) throws IOException, InterruptedException {
-        Process version = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true).start();
+        Process version = new ProcessBuilder(node.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
         String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!version.waitFor(30, TimeUnit.SECONDS) || !text.matches("v\\d+\\..*")) {
             throw new IOException("unexpected node --version: " + text);
@@ -72,8 +74,7 @@ final class NodeScript implements AutoCloseable {
             command.add("--experimental-websocket");
         }
         command.add(script.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         LOG.info(() -> "node: " + command);
         return new NodeScript(builder.start());

@@ -135,7 +135,8 @@ public class ChannelFanOut {
                 if (connection == null) {
                     connection = connect();
                 }
-                var read = connection.xread(XReadParams.xReadParams().count(batchSize).block(blockMs), positions);
+                var read = connection.xread(
+                        XReadParams.xReadParams().count(batchSize).block(blockMs), positions);
                 if (read != null) {
                     read.forEach(stream -> registry.deliver(stream.getKey(), stream.getValue()));
                 }
@@ -210,10 +211,14 @@ public class ChannelFanOut {
 
     private boolean unblock(long id) {
         try {
-            return Long.valueOf(1).equals(redis.client().sendCommand(Protocol.Command.CLIENT, "UNBLOCK", Long.toString(id)));
+            return Long.valueOf(1)
+                    .equals(redis.client().sendCommand(Protocol.Command.CLIENT, "UNBLOCK", Long.toString(id)));
         } catch (JedisDataException e) {
             unblockRefused = true;
-            LOG.log(Level.WARNING, "CLIENT UNBLOCK refused ({0}): channel changes wait for the block time", e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "CLIENT UNBLOCK refused ({0}): channel changes wait for the block time",
+                    e.getMessage());
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package io.txrx.gateway.channel.boundary;
 
-import io.txrx.gateway.control.Sockets;
+import static io.txrx.jsonrpc.JsonFactory.JSON;
+
 import io.txrx.channel.ChannelMessage;
 import io.txrx.channel.ChannelPolicy;
 import io.txrx.channel.ChannelPolicy.Access;
@@ -10,6 +11,7 @@ import io.txrx.gateway.channel.control.ChannelParams;
 import io.txrx.gateway.channel.control.ChannelStore;
 import io.txrx.gateway.channel.control.RetainedRange;
 import io.txrx.gateway.channel.control.Subscription;
+import io.txrx.gateway.control.Sockets;
 import io.txrx.identity.Caller;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
@@ -18,7 +20,6 @@ import io.txrx.jsonrpc.Replies;
 import io.txrx.stream.StreamKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.txrx.jsonrpc.JsonFactory.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -83,19 +84,24 @@ public class ChannelMethods implements LocalMethods {
     @Override
     public String call(Session session, Call call) {
         try {
-            JsonValue result = switch (call.method()) {
-                case SUBSCRIBE -> subscribe(session, ChannelParams.subscribe(call.params()));
-                case UNSUBSCRIBE -> unsubscribe(session, ChannelParams.channel(call.params()));
-                case PUBLISH -> publish(session, ChannelParams.publish(call.params()));
-                default -> history(session, ChannelParams.history(call.params(), historyMax));
-            };
+            JsonValue result =
+                    switch (call.method()) {
+                        case SUBSCRIBE -> subscribe(session, ChannelParams.subscribe(call.params()));
+                        case UNSUBSCRIBE -> unsubscribe(session, ChannelParams.channel(call.params()));
+                        case PUBLISH -> publish(session, ChannelParams.publish(call.params()));
+                        default -> history(session, ChannelParams.history(call.params(), historyMax));
+                    };
             return call.isNotification() ? null : Replies.result(call.id(), result);
         } catch (JsonRpcException e) {
             return call.isNotification() ? null : Replies.error(call.id(), e.code(), e.getMessage(), e.data());
         } catch (JedisException e) {
-            LOG.log(Level.WARNING, "{0} on socket {1} failed: {2}", new Object[] {call.method(), session.getId(), e.toString()});
-            return call.isNotification() ? null
-                    : Replies.error(call.id(), ErrorCode.INTERNAL_ERROR, "Internal error: the channel store failed", null);
+            LOG.log(Level.WARNING, "{0} on socket {1} failed: {2}", new Object[] {
+                call.method(), session.getId(), e.toString()
+            });
+            return call.isNotification()
+                    ? null
+                    : Replies.error(
+                            call.id(), ErrorCode.INTERNAL_ERROR, "Internal error: the channel store failed", null);
         }
     }
 
@@ -110,19 +116,22 @@ public class ChannelMethods implements LocalMethods {
     private JsonValue subscribe(Session session, ChannelParams.Subscribe params) {
         String channel = params.channel();
         allow(policy.read(caller(session), channel), channel);
-        Map<String, Subscription> subscriptions = sockets.computeIfAbsent(session.getId(), id -> new ConcurrentHashMap<>());
+        Map<String, Subscription> subscriptions =
+                sockets.computeIfAbsent(session.getId(), id -> new ConcurrentHashMap<>());
         Subscription existing = subscriptions.get(channel);
         if (existing != null) {
             return subscribed(channel, existing.cursor(), 0, false);
         }
         if (subscriptions.size() >= maxSubscriptions) {
-            throw new JsonRpcException(ErrorCode.TOO_LARGE, "A socket may subscribe to at most " + maxSubscriptions + " channels");
+            throw new JsonRpcException(
+                    ErrorCode.TOO_LARGE, "A socket may subscribe to at most " + maxSubscriptions + " channels");
         }
         String key = keys.channel(channel);
         RetainedRange retained = store.retained(key);
         StreamEntryID after = params.after() == null ? retained.last() : params.after();
         if (retained.exists() && after.compareTo(retained.last()) > 0) {
-            throw new JsonRpcException(ErrorCode.INVALID_PARAMS,
+            throw new JsonRpcException(
+                    ErrorCode.INVALID_PARAMS,
                     "offset " + after + " is newer than the last message of " + channel + ", " + retained.last());
         }
         Subscription subscription = new Subscription(channel, after, text -> send(session, text));
@@ -144,7 +153,9 @@ public class ChannelMethods implements LocalMethods {
         while (from.compareTo(upTo) < 0) {
             List<StreamEntry> page = store.after(key, from, upTo, REPLAY_PAGE);
             for (StreamEntry entry : page) {
-                subscription.replay(entry.getID(), ChannelMessage.of(subscription.channel(), entry).toPush());
+                subscription.replay(
+                        entry.getID(),
+                        ChannelMessage.of(subscription.channel(), entry).toPush());
             }
             replayed += page.size();
             if (page.size() < REPLAY_PAGE) {
@@ -161,23 +172,32 @@ public class ChannelMethods implements LocalMethods {
         if (subscription != null) {
             end(subscription);
         }
-        return JSON.createObjectBuilder().add("channel", channel).add("unsubscribed", subscription != null).build();
+        return JSON.createObjectBuilder()
+                .add("channel", channel)
+                .add("unsubscribed", subscription != null)
+                .build();
     }
 
     private JsonValue publish(Session session, ChannelParams.Publish params) {
         allow(policy.publish(caller(session), params.channel()), params.channel());
-        String offset = params.fields() != null ? publisher.publishFields(params.channel(), params.fields())
+        String offset = params.fields() != null
+                ? publisher.publishFields(params.channel(), params.fields())
                 : publisher.publish(params.channel(), params.data());
-        return JSON.createObjectBuilder().add("channel", params.channel()).add("offset", offset).build();
+        return JSON.createObjectBuilder()
+                .add("channel", params.channel())
+                .add("offset", offset)
+                .build();
     }
 
     private JsonValue history(Session session, ChannelParams.History params) {
         allow(policy.read(caller(session), params.channel()), params.channel());
         String key = keys.channel(params.channel());
         RetainedRange retained = store.retained(key);
-        List<StreamEntry> page = retained.exists() ? store.after(key, params.from(), params.to(), params.limit()) : List.of();
+        List<StreamEntry> page =
+                retained.exists() ? store.after(key, params.from(), params.to(), params.limit()) : List.of();
         JsonArrayBuilder messages = JSON.createArrayBuilder();
-        page.forEach(entry -> messages.add(ChannelMessage.of(params.channel(), entry).toJson()));
+        page.forEach(
+                entry -> messages.add(ChannelMessage.of(params.channel(), entry).toJson()));
         var result = JSON.createObjectBuilder().add("channel", params.channel()).add("messages", messages);
         if (page.size() == params.limit()) {
             result.add("next", page.get(page.size() - 1).getID().toString());
@@ -193,14 +213,19 @@ public class ChannelMethods implements LocalMethods {
     }
 
     private static JsonObject subscribed(String channel, StreamEntryID offset, int replayed, boolean truncated) {
-        return JSON.createObjectBuilder().add("channel", channel).add("offset", offset.toString())
-                .add("replayed", replayed).add("truncated", truncated).build();
+        return JSON.createObjectBuilder()
+                .add("channel", channel)
+                .add("offset", offset.toString())
+                .add("replayed", replayed)
+                .add("truncated", truncated)
+                .build();
     }
 
     private static void allow(Access access, String channel) {
         switch (access) {
-            case ALLOWED -> { }
-            case SIGN_IN_REQUIRED -> throw new JsonRpcException(ErrorCode.UNAUTHORIZED, "Sign in to use channel " + channel);
+            case ALLOWED -> {}
+            case SIGN_IN_REQUIRED -> throw new JsonRpcException(
+                    ErrorCode.UNAUTHORIZED, "Sign in to use channel " + channel);
             default -> throw new JsonRpcException(ErrorCode.FORBIDDEN, "Not allowed on channel " + channel);
         }
     }

@@ -64,14 +64,19 @@ public final class ChannelParams {
         int limit = DEFAULT_LIMIT;
         JsonValue given = object.get("limit");
         if (given != null) {
-            if (!(given instanceof JsonNumber number) || !number.isIntegral()
-                    || number.longValue() < 1 || number.longValue() > maxLimit) {
+            if (!(given instanceof JsonNumber number)
+                    || !number.isIntegral()
+                    || number.longValue() < 1
+                    || number.longValue() > maxLimit) {
                 throw invalid("limit must be a whole number from 1 to " + maxLimit);
             }
             limit = number.intValue();
         }
-        return new History(channelOf(object), from == null ? START : offset(from, "from"),
-                to == null || to.equals("+") ? null : offset(to, "to"), Math.min(limit, maxLimit));
+        return new History(
+                channelOf(object),
+                from == null ? START : offset(from, "from"),
+                to == null || to.equals("+") ? null : offset(to, "to"),
+                Math.min(limit, maxLimit));
     }
 
     /** {@code 0} (before the first message) or a stream id {@code <ms>-<seq>}. */
@@ -82,7 +87,8 @@ public final class ChannelParams {
         if (STREAM_ID.matcher(text).matches()) {
             try {
                 int dash = text.indexOf('-');
-                return new StreamEntryID(Long.parseLong(text.substring(0, dash)), Long.parseLong(text.substring(dash + 1)));
+                return new StreamEntryID(
+                        Long.parseLong(text.substring(0, dash)), Long.parseLong(text.substring(dash + 1)));
             } catch (NumberFormatException e) {
                 // out of range: refused below like any other bad offset
             }

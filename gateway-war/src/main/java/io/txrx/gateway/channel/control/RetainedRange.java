@@ -20,8 +20,11 @@ public record RetainedRange(boolean exists, StreamEntryID first, StreamEntryID l
     public static RetainedRange of(StreamInfo info) {
         Object added = info.getStreamInfo().get("entries-added");
         Boolean trimmed = added instanceof Long count ? count > info.getLength() : null;
-        return new RetainedRange(true, info.getFirstEntry() == null ? null : info.getFirstEntry().getID(),
-                info.getLastGeneratedId(), trimmed);
+        return new RetainedRange(
+                true,
+                info.getFirstEntry() == null ? null : info.getFirstEntry().getID(),
+                info.getLastGeneratedId(),
+                trimmed);
     }
 
     /**

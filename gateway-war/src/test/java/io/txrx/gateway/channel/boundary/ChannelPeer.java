@@ -34,13 +34,15 @@ final class ChannelPeer implements AutoCloseable {
     }
 
     static ChannelPeer connect(URL gateway) {
-        return new ChannelPeer(WsClient.connect(java.net.URI.create(gateway.toString().replaceFirst("^http", "ws") + "ws")));
+        return new ChannelPeer(
+                WsClient.connect(java.net.URI.create(gateway.toString().replaceFirst("^http", "ws") + "ws")));
     }
 
     /** Calls a method and answers its reply object. */
     JsonObject call(String method, String paramsJson) throws InterruptedException {
         long id = ++nextId;
-        client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}");
+        client.send(
+                "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}");
         return (JsonObject) awaitReply(id);
     }
 
@@ -67,9 +69,14 @@ final class ChannelPeer implements AutoCloseable {
         StringBuilder batch = new StringBuilder("[");
         long first = nextId + 1;
         for (int value : values) {
-            batch.append(batch.length() > 1 ? "," : "").append("{\"jsonrpc\":\"2.0\",\"id\":").append(++nextId)
-                    .append(",\"method\":\"channel.publish\",\"params\":{\"channel\":\"").append(channel)
-                    .append("\",\"data\":").append(value).append("}}");
+            batch.append(batch.length() > 1 ? "," : "")
+                    .append("{\"jsonrpc\":\"2.0\",\"id\":")
+                    .append(++nextId)
+                    .append(",\"method\":\"channel.publish\",\"params\":{\"channel\":\"")
+                    .append(channel)
+                    .append("\",\"data\":")
+                    .append(value)
+                    .append("}}");
         }
         client.send(batch.append(']').toString());
         List<String> offsets = new ArrayList<>();
@@ -85,8 +92,9 @@ final class ChannelPeer implements AutoCloseable {
         while (pushes.getOrDefault(channel, List.of()).size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("Got " + pushes.getOrDefault(channel, List.of()).size() + " of " + count
-                        + " messages of " + channel + " within " + WAIT);
+                throw new AssertionError(
+                        "Got " + pushes.getOrDefault(channel, List.of()).size() + " of " + count + " messages of "
+                                + channel + " within " + WAIT);
             }
             take(client.poll(Duration.ofNanos(left)));
         }
@@ -115,7 +123,8 @@ final class ChannelPeer implements AutoCloseable {
         }
         JsonStructure json = Json.createReader(new StringReader(frame)).read();
         if (json instanceof JsonArray batch) {
-            batch.forEach(reply -> replies.put(((JsonObject) reply).getJsonNumber("id").longValue(), reply));
+            batch.forEach(reply ->
+                    replies.put(((JsonObject) reply).getJsonNumber("id").longValue(), reply));
             return;
         }
         JsonObject message = (JsonObject) json;

@@ -40,8 +40,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ChannelsIT {
-    private static final TestConfig CONFIG = TestConfig.forTest().with("txrx.roles", "gateway")
-            .with("txrx.channel.allow-anonymous", "true").with("txrx.channel.max-len", "200")
+    private static final TestConfig CONFIG = TestConfig.forTest()
+            .with("txrx.roles", "gateway")
+            .with("txrx.channel.allow-anonymous", "true")
+            .with("txrx.channel.max-len", "200")
             .with("txrx.channel.block-ms", "30000");
 
     @ArquillianResource
@@ -67,7 +69,8 @@ class ChannelsIT {
     @Test
     void subscribersOnBothGatewaysGetEveryMessageOnceInOrder() throws Exception {
         String channel = channel("room");
-        try (ChannelPeer onA = ChannelPeer.connect(a); ChannelPeer onB = ChannelPeer.connect(b);
+        try (ChannelPeer onA = ChannelPeer.connect(a);
+                ChannelPeer onB = ChannelPeer.connect(b);
                 ChannelPeer publisher = ChannelPeer.connect(a)) {
             JsonObject subscribed = onA.result("channel.subscribe", "{\"channel\":\"" + channel + "\"}");
             assertEquals(0, subscribed.getInt("replayed"));
@@ -75,15 +78,22 @@ class ChannelsIT {
             onB.result("channel.subscribe", "{\"channel\":\"" + channel + "\"}");
             List<String> offsets = new ArrayList<>();
             for (int n = 0; n < 50; n++) {
-                offsets.add(publisher.result("channel.publish", "{\"channel\":\"" + channel + "\",\"data\":{\"n\":" + n + "}}")
+                offsets.add(publisher
+                        .result("channel.publish", "{\"channel\":\"" + channel + "\",\"data\":{\"n\":" + n + "}}")
                         .getString("offset"));
             }
             for (ChannelPeer subscriber : List.of(onA, onB)) {
                 List<Push> got = subscriber.pushes(channel, 50);
                 assertEquals(offsets, got.stream().map(Push::offset).toList());
-                assertEquals(IntStream.range(0, 50).boxed().toList(),
-                        got.stream().map(push -> push.data().asJsonObject().getInt("n")).toList());
-                assertEquals(50, subscriber.pushesAfter(channel, Duration.ofMillis(300)).size(), "no message twice");
+                assertEquals(
+                        IntStream.range(0, 50).boxed().toList(),
+                        got.stream()
+                                .map(push -> push.data().asJsonObject().getInt("n"))
+                                .toList());
+                assertEquals(
+                        50,
+                        subscriber.pushesAfter(channel, Duration.ofMillis(300)).size(),
+                        "no message twice");
             }
         }
     }
@@ -93,15 +103,18 @@ class ChannelsIT {
         String channel = channel("feed");
         List<String> offsets = new ArrayList<>();
         try (ChannelPeer early = ChannelPeer.connect(a)) {
-            offsets.addAll(early.publishBatch(channel, IntStream.range(0, 80).boxed().toList()));
+            offsets.addAll(
+                    early.publishBatch(channel, IntStream.range(0, 80).boxed().toList()));
         }
         CountDownLatch publishing = new CountDownLatch(20);
-        CompletableFuture<List<String>> live = CompletableFuture.supplyAsync(() -> publishOneByOne(channel, 80, 200, publishing));
+        CompletableFuture<List<String>> live =
+                CompletableFuture.supplyAsync(() -> publishOneByOne(channel, 80, 200, publishing));
         assertTrue(publishing.await(15, TimeUnit.SECONDS));
-        try (ChannelPeer fromZero = ChannelPeer.connect(b); ChannelPeer fromMiddle = ChannelPeer.connect(a)) {
+        try (ChannelPeer fromZero = ChannelPeer.connect(b);
+                ChannelPeer fromMiddle = ChannelPeer.connect(a)) {
             JsonObject all = fromZero.result("channel.subscribe", "{\"channel\":\"" + channel + "\",\"offset\":\"0\"}");
-            JsonObject rest = fromMiddle.result("channel.subscribe",
-                    "{\"channel\":\"" + channel + "\",\"offset\":\"" + offsets.get(49) + "\"}");
+            JsonObject rest = fromMiddle.result(
+                    "channel.subscribe", "{\"channel\":\"" + channel + "\",\"offset\":\"" + offsets.get(49) + "\"}");
             offsets.addAll(live.get(30, TimeUnit.SECONDS));
             assertTrue(all.getInt("replayed") >= 100, "subscribed while publishing: " + all);
             assertFalse(all.getBoolean("truncated"));
@@ -109,10 +122,15 @@ class ChannelsIT {
 
             assertEquals(offsets, offsetsOf(fromZero.pushes(channel, 200)));
             assertEquals(offsets.subList(50, 200), offsetsOf(fromMiddle.pushes(channel, 150)));
-            assertEquals(IntStream.range(0, 200).boxed().toList(),
-                    fromZero.pushes(channel, 200).stream().map(push -> ((JsonNumber) push.data()).intValue()).toList());
-            assertEquals(200, fromZero.pushesAfter(channel, Duration.ofMillis(300)).size(), "nothing twice at the seam");
-            assertEquals(150, fromMiddle.pushesAfter(channel, Duration.ofMillis(300)).size(), "nothing twice at the seam");
+            assertEquals(
+                    IntStream.range(0, 200).boxed().toList(),
+                    fromZero.pushes(channel, 200).stream()
+                            .map(push -> ((JsonNumber) push.data()).intValue())
+                            .toList());
+            assertEquals(
+                    200, fromZero.pushesAfter(channel, Duration.ofMillis(300)).size(), "nothing twice at the seam");
+            assertEquals(
+                    150, fromMiddle.pushesAfter(channel, Duration.ofMillis(300)).size(), "nothing twice at the seam");
         }
     }
 
@@ -120,7 +138,8 @@ class ChannelsIT {
     void subscriptionsChangeAtOnceAndSubscribingTwiceIsHarmless() throws Exception {
         String first = channel("first");
         String second = channel("second");
-        try (ChannelPeer subscriber = ChannelPeer.connect(a); ChannelPeer publisher = ChannelPeer.connect(b)) {
+        try (ChannelPeer subscriber = ChannelPeer.connect(a);
+                ChannelPeer publisher = ChannelPeer.connect(b)) {
             subscriber.result("channel.subscribe", "{\"channel\":\"" + first + "\"}");
             publisher.result("channel.publish", "{\"channel\":\"" + first + "\",\"data\":1}");
             subscriber.pushes(first, 1);
@@ -132,16 +151,20 @@ class ChannelsIT {
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - subscribing);
             assertTrue(tookMs < 5000, "a new channel is read at once, not after the 30 s block: " + tookMs + " ms");
 
-            JsonObject again = subscriber.result("channel.subscribe", "{\"channel\":\"" + first + "\",\"offset\":\"0\"}");
+            JsonObject again =
+                    subscriber.result("channel.subscribe", "{\"channel\":\"" + first + "\",\"offset\":\"0\"}");
             assertEquals(0, again.getInt("replayed"));
             publisher.result("channel.publish", "{\"channel\":\"" + first + "\",\"data\":3}");
             assertEquals(2, subscriber.pushes(first, 2).size());
 
-            assertTrue(subscriber.result("channel.unsubscribe", "{\"channel\":\"" + second + "\"}").getBoolean("unsubscribed"));
+            assertTrue(subscriber
+                    .result("channel.unsubscribe", "{\"channel\":\"" + second + "\"}")
+                    .getBoolean("unsubscribed"));
             publisher.result("channel.publish", "{\"channel\":\"" + second + "\",\"data\":4}");
             publisher.result("channel.publish", "{\"channel\":\"" + first + "\",\"data\":5}");
             subscriber.pushes(first, 3);
-            assertEquals(1, subscriber.pushesAfter(second, Duration.ofMillis(500)).size(), "nothing after unsubscribing");
+            assertEquals(
+                    1, subscriber.pushesAfter(second, Duration.ofMillis(500)).size(), "nothing after unsubscribing");
             assertEquals(3, subscriber.pushesAfter(first, Duration.ZERO).size(), "subscribed once, each message once");
         }
     }
@@ -149,25 +172,29 @@ class ChannelsIT {
     @Test
     void anOffsetOlderThanWhatIsRetainedIsReported() throws Exception {
         String channel = channel("capped");
-        try (ChannelPeer publisher = ChannelPeer.connect(a); ChannelPeer late = ChannelPeer.connect(b);
+        try (ChannelPeer publisher = ChannelPeer.connect(a);
+                ChannelPeer late = ChannelPeer.connect(b);
                 ChannelPeer current = ChannelPeer.connect(b)) {
             List<String> offsets = new ArrayList<>();
             for (int batch = 0; batch < 4; batch++) {
-                offsets.addAll(publisher.publishBatch(channel, IntStream.range(batch * 100, batch * 100 + 100).boxed().toList()));
+                offsets.addAll(publisher.publishBatch(
+                        channel,
+                        IntStream.range(batch * 100, batch * 100 + 100).boxed().toList()));
             }
             JsonObject oldest = late.result("channel.history", "{\"channel\":\"" + channel + "\",\"limit\":1}");
             assertTrue(oldest.getBoolean("truncated"), "the cap of about 200 trimmed the start: " + oldest);
             String firstKept = oldest.getJsonArray("messages").getJsonObject(0).getString("offset");
             assertNotEquals(offsets.get(0), firstKept);
 
-            JsonObject fromTheStart = late.result("channel.subscribe",
-                    "{\"channel\":\"" + channel + "\",\"offset\":\"" + offsets.get(0) + "\"}");
+            JsonObject fromTheStart = late.result(
+                    "channel.subscribe", "{\"channel\":\"" + channel + "\",\"offset\":\"" + offsets.get(0) + "\"}");
             assertTrue(fromTheStart.getBoolean("truncated"), fromTheStart.toString());
             int kept = 400 - offsets.indexOf(firstKept);
             assertEquals(kept, fromTheStart.getInt("replayed"));
             assertEquals(firstKept, late.pushes(channel, kept).get(0).offset());
 
-            JsonObject fromKept = current.result("channel.subscribe", "{\"channel\":\"" + channel + "\",\"offset\":\"" + firstKept + "\"}");
+            JsonObject fromKept = current.result(
+                    "channel.subscribe", "{\"channel\":\"" + channel + "\",\"offset\":\"" + firstKept + "\"}");
             assertFalse(fromKept.getBoolean("truncated"), fromKept.toString());
             assertEquals(kept - 1, fromKept.getInt("replayed"));
         }
@@ -180,20 +207,26 @@ class ChannelsIT {
             for (int n = 0; n < 5; n++) {
                 peer.result("channel.publish", "{\"channel\":\"" + channel + "\",\"data\":" + n + "}");
             }
-            String pairs = peer.result("channel.publish", "{\"channel\":\"" + channel + "\",\"fields\":[\"k\",\"v\",\"n\",2]}")
+            String pairs = peer.result(
+                            "channel.publish", "{\"channel\":\"" + channel + "\",\"fields\":[\"k\",\"v\",\"n\",2]}")
                     .getString("offset");
             JsonObject page = peer.result("channel.history", "{\"channel\":\"" + channel + "\",\"limit\":4}");
             assertEquals(4, page.getJsonArray("messages").size());
-            JsonObject next = peer.result("channel.history",
+            JsonObject next = peer.result(
+                    "channel.history",
                     "{\"channel\":\"" + channel + "\",\"from\":\"" + page.getString("next") + "\",\"limit\":4}");
             assertEquals(2, next.getJsonArray("messages").size());
             assertTrue(next.isNull("next"));
             JsonObject last = next.getJsonArray("messages").getJsonObject(1);
             assertEquals(pairs, last.getString("offset"));
-            assertEquals(Json.createObjectBuilder().add("k", "v").add("n", "2").build(), last.get("data"),
+            assertEquals(
+                    Json.createObjectBuilder().add("k", "v").add("n", "2").build(),
+                    last.get("data"),
                     "a key/value message reads as an object of strings");
-            assertEquals(ErrorCode.INVALID_PARAMS,
-                    peer.errorCode("channel.publish", "{\"channel\":\"" + channel + "\",\"fields\":[\"k\",\"v\",\"odd\"]}"));
+            assertEquals(
+                    ErrorCode.INVALID_PARAMS,
+                    peer.errorCode(
+                            "channel.publish", "{\"channel\":\"" + channel + "\",\"fields\":[\"k\",\"v\",\"odd\"]}"));
         }
     }
 
@@ -202,8 +235,10 @@ class ChannelsIT {
         try (ChannelPeer peer = ChannelPeer.connect(a)) {
             assertEquals(ErrorCode.FORBIDDEN, peer.errorCode("channel.subscribe", "{\"channel\":\"user:alice\"}"));
             assertEquals(ErrorCode.FORBIDDEN, peer.errorCode("channel.history", "{\"channel\":\"user:alice\"}"));
-            assertEquals(ErrorCode.FORBIDDEN, peer.errorCode("channel.publish", "{\"channel\":\"public.news\",\"data\":1}"));
-            assertFalse(peer.result("channel.subscribe", "{\"channel\":\"public.news\"}").getBoolean("truncated"));
+            assertEquals(
+                    ErrorCode.FORBIDDEN, peer.errorCode("channel.publish", "{\"channel\":\"public.news\",\"data\":1}"));
+            assertFalse(peer.result("channel.subscribe", "{\"channel\":\"public.news\"}")
+                    .getBoolean("truncated"));
         }
     }
 
@@ -211,7 +246,8 @@ class ChannelsIT {
         List<String> offsets = new ArrayList<>();
         try (ChannelPeer publisher = ChannelPeer.connect(b)) {
             for (int n = from; n < to; n++) {
-                offsets.add(publisher.result("channel.publish", "{\"channel\":\"" + channel + "\",\"data\":" + n + "}")
+                offsets.add(publisher
+                        .result("channel.publish", "{\"channel\":\"" + channel + "\",\"data\":" + n + "}")
                         .getString("offset"));
                 started.countDown();
             }

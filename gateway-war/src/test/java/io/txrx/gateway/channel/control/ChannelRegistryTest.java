@@ -36,7 +36,9 @@ class ChannelRegistryTest {
         cut.deliver("k:news", List.of(entry(2), entry(3)));
         assertEquals(3, a.size());
         assertEquals(a, b);
-        assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"channel.message\",\"params\":{\"channel\":\"news\",\"offset\":\"1-0\",\"data\":1}}", a.get(0));
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"channel.message\",\"params\":{\"channel\":\"news\",\"offset\":\"1-0\",\"data\":1}}",
+                a.get(0));
     }
 
     @Test

@@ -35,7 +35,8 @@ public class AuthHandlers {
 
     public record Registration(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{3,32}", message = "3 to 32 letters, digits, _ . or -") String username,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{3,32}", message = "3 to 32 letters, digits, _ . or -")
+                    String username,
             @NotBlank @Size(max = 100) String displayName,
             @NotBlank @Size(min = 8, max = 200) String password) {}
 
@@ -43,7 +44,8 @@ public class AuthHandlers {
 
     public record Resumption(@NotBlank String token) {}
 
-    public record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(min = 8, max = 200) String newPassword) {}
+    public record PasswordChange(
+            @NotBlank String currentPassword, @NotBlank @Size(min = 8, max = 200) String newPassword) {}
 
     public record SignedInSession(String token, Instant expiresAt, UserView user) {}
 
@@ -63,8 +65,12 @@ public class AuthHandlers {
 
     @RpcMethod("auth.register")
     public UserView register(@Valid Registration registration) {
-        User user = new User(registration.email().trim().toLowerCase(), registration.username(),
-                registration.displayName().trim(), passwords.hash(registration.password()), Set.of("user"));
+        User user = new User(
+                registration.email().trim().toLowerCase(),
+                registration.username(),
+                registration.displayName().trim(),
+                passwords.hash(registration.password()),
+                Set.of("user"));
         return UserView.of(accounts.create(user));
     }
 
@@ -91,7 +97,8 @@ public class AuthHandlers {
     @RpcMethod("auth.resume")
     public ResumedSession resume(@Valid Resumption resumption) {
         Instant now = Instant.now();
-        LoginSession session = accounts.sessionOf(resumption.token()).filter(s -> s.isActive(now))
+        LoginSession session = accounts.sessionOf(resumption.token())
+                .filter(s -> s.isActive(now))
                 .orElseThrow(() -> new JsonRpcException(ErrorCode.UNAUTHORIZED, "Session expired or revoked"));
         session.renew(now, accounts.sessionTtl());
         call.bind(Accounts.callerOf(session));
@@ -125,7 +132,8 @@ public class AuthHandlers {
             throw new JsonRpcException(ErrorCode.UNAUTHORIZED, "The current password is wrong");
         }
         user.setPasswordHash(passwords.hash(change.newPassword()));
-        accounts.revokeSessions(user, caller.session().isEmpty() ? -1 : Long.parseLong(caller.session()), Instant.now());
+        accounts.revokeSessions(
+                user, caller.session().isEmpty() ? -1 : Long.parseLong(caller.session()), Instant.now());
         return true;
     }
 }

@@ -30,8 +30,10 @@ public class Accounts {
     long sessionTtlSeconds;
 
     public Optional<User> byLogin(String login) {
-        return em.createNamedQuery(User.BY_LOGIN, User.class).setParameter("login", login.toLowerCase())
-                .getResultStream().findFirst();
+        return em.createNamedQuery(User.BY_LOGIN, User.class)
+                .setParameter("login", login.toLowerCase())
+                .getResultStream()
+                .findFirst();
     }
 
     public User byId(long id) {
@@ -60,7 +62,10 @@ public class Accounts {
     }
 
     public List<User> page(int page, int size) {
-        return em.createNamedQuery(User.PAGE, User.class).setFirstResult(page * size).setMaxResults(size).getResultList();
+        return em.createNamedQuery(User.PAGE, User.class)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
     }
 
     public long count() {
@@ -80,7 +85,9 @@ public class Accounts {
 
     public Optional<LoginSession> sessionOf(String token) {
         return em.createNamedQuery(LoginSession.BY_TOKEN_HASH, LoginSession.class)
-                .setParameter("hash", Tokens.hash(token)).getResultStream().findFirst();
+                .setParameter("hash", Tokens.hash(token))
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<LoginSession> session(long id) {
@@ -89,8 +96,11 @@ public class Accounts {
 
     /** Ends every session of the user but {@code except} (-1 for none). */
     public void revokeSessions(User user, long except, Instant now) {
-        em.createNamedQuery(LoginSession.REVOKE_ALL_OF_USER).setParameter("now", now)
-                .setParameter("user", user.getId()).setParameter("except", except).executeUpdate();
+        em.createNamedQuery(LoginSession.REVOKE_ALL_OF_USER)
+                .setParameter("now", now)
+                .setParameter("user", user.getId())
+                .setParameter("except", except)
+                .executeUpdate();
     }
 
     public Duration sessionTtl() {
@@ -100,7 +110,11 @@ public class Accounts {
     /** The caller a socket is bound to after signing in with a session. */
     public static Caller callerOf(LoginSession session) {
         User user = session.getUser();
-        return new Caller(user.getId().toString(), user.getUsername(), user.getRoles(), session.getId().toString());
+        return new Caller(
+                user.getId().toString(),
+                user.getUsername(),
+                user.getRoles(),
+                session.getId().toString());
     }
 
     private static JsonRpcException taken() {

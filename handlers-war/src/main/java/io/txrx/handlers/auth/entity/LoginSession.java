@@ -17,8 +17,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "login_sessions")
 @NamedQuery(name = LoginSession.BY_TOKEN_HASH, query = "SELECT s FROM LoginSession s WHERE s.tokenHash = :hash")
-@NamedQuery(name = LoginSession.REVOKE_ALL_OF_USER, query = "UPDATE LoginSession s SET s.revokedAt = :now "
-        + "WHERE s.user.id = :user AND s.revokedAt IS NULL AND s.id <> :except")
+@NamedQuery(
+        name = LoginSession.REVOKE_ALL_OF_USER,
+        query = "UPDATE LoginSession s SET s.revokedAt = :now "
+                + "WHERE s.user.id = :user AND s.revokedAt IS NULL AND s.id <> :except")
 public class LoginSession {
     public static final String BY_TOKEN_HASH = "LoginSession.byTokenHash";
     public static final String REVOKE_ALL_OF_USER = "LoginSession.revokeAllOfUser";

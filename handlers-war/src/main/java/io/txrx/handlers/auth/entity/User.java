@@ -18,7 +18,9 @@ import java.util.Set;
 /** A user who can sign in. */
 @Entity
 @Table(name = "users")
-@NamedQuery(name = User.BY_LOGIN, query = "SELECT u FROM User u WHERE LOWER(u.email) = :login OR LOWER(u.username) = :login")
+@NamedQuery(
+        name = User.BY_LOGIN,
+        query = "SELECT u FROM User u WHERE LOWER(u.email) = :login OR LOWER(u.username) = :login")
 @NamedQuery(name = User.PAGE, query = "SELECT u FROM User u ORDER BY u.id")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
 public class User {

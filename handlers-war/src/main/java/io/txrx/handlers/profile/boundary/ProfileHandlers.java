@@ -24,7 +24,9 @@ public class ProfileHandlers {
 
     public record ProfileView(long userId, String displayName, String bio, String location, Instant updatedAt) {}
 
-    public record ProfileUpdate(@NotBlank @Size(max = 100) String displayName, @Size(max = 500) String bio,
+    public record ProfileUpdate(
+            @NotBlank @Size(max = 100) String displayName,
+            @Size(max = 500) String bio,
             @Size(max = 100) String location) {}
 
     @PersistenceContext(unitName = "txrx")
@@ -65,7 +67,7 @@ public class ProfileHandlers {
     }
 
     private static ProfileView view(User user, Profile profile) {
-        return new ProfileView(user.getId(), user.getDisplayName(), profile.getBio(), profile.getLocation(),
-                profile.getUpdatedAt());
+        return new ProfileView(
+                user.getId(), user.getDisplayName(), profile.getBio(), profile.getLocation(), profile.getUpdatedAt());
     }
 }

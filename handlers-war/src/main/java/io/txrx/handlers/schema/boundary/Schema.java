@@ -50,8 +50,9 @@ public class Schema {
             return; // Payara fires @Initialized(ApplicationScoped) twice for a WAR inside an EAR (WELD-000718)
         }
         var result = Migrations.run(dataSource);
-        LOG.log(Level.INFO, "Schema at version {0} ({1} migration(s) applied now)",
-                new Object[] {result.targetSchemaVersion, result.migrationsExecuted});
+        LOG.log(Level.INFO, "Schema at version {0} ({1} migration(s) applied now)", new Object[] {
+            result.targetSchemaVersion, result.migrationsExecuted
+        });
         seeder.seed(dataSource);
     }
 }

@@ -52,8 +52,11 @@ public class Seeder {
             String password = adminPassword.filter(p -> !p.isBlank()).orElseGet(passwords::generate);
             if (insertUser(connection, adminEmail, adminUsername, "Administrator", password, Set.of("admin", "user"))
                     && adminPassword.filter(p -> !p.isBlank()).isEmpty()) {
-                LOG.log(Level.WARNING, "Created the admin user {0} with the generated password {1} (shown once; "
-                        + "set txrx.auth.admin.password to choose one)", new Object[] {adminUsername, password});
+                LOG.log(
+                        Level.WARNING,
+                        "Created the admin user {0} with the generated password {1} (shown once; "
+                                + "set txrx.auth.admin.password to choose one)",
+                        new Object[] {adminUsername, password});
             }
             if (demo) {
                 seedDemo(connection);
@@ -67,23 +70,37 @@ public class Seeder {
         String password = demoPassword.filter(p -> !p.isBlank()).orElseGet(passwords::generate);
         int created = 0;
         for (String name : DEMO_USERS) {
-            if (insertUser(connection, name + "@demo.txrx.local", name, Character.toUpperCase(name.charAt(0))
-                    + name.substring(1), password, Set.of("user"))) {
+            if (insertUser(
+                    connection,
+                    name + "@demo.txrx.local",
+                    name,
+                    Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                    password,
+                    Set.of("user"))) {
                 created++;
             }
         }
         if (created > 0 && demoPassword.filter(p -> !p.isBlank()).isEmpty()) {
-            LOG.log(Level.WARNING, "Created {0} demo users {1} with the generated password {2} (shown once)",
+            LOG.log(
+                    Level.WARNING,
+                    "Created {0} demo users {1} with the generated password {2} (shown once)",
                     new Object[] {created, DEMO_USERS, password});
         }
     }
 
     /** Inserts the user unless its email or username exists; answers whether it did. */
-    private boolean insertUser(Connection connection, String email, String username, String displayName,
-            String password, Set<String> roles) throws SQLException {
+    private boolean insertUser(
+            Connection connection,
+            String email,
+            String username,
+            String displayName,
+            String password,
+            Set<String> roles)
+            throws SQLException {
         long id;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users (email, username, display_name, "
-                + "password_hash, created_at) VALUES (?, ?, ?, ?, now() AT TIME ZONE 'utc') ON CONFLICT DO NOTHING RETURNING id")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO users (email, username, display_name, "
+                        + "password_hash, created_at) VALUES (?, ?, ?, ?, now() AT TIME ZONE 'utc') ON CONFLICT DO NOTHING RETURNING id")) {
             insert.setString(1, email.toLowerCase());
             insert.setString(2, username);
             insert.setString(3, displayName);
@@ -95,7 +112,8 @@ public class Seeder {
                 id = rows.getLong(1);
             }
         }
-        try (PreparedStatement role = connection.prepareStatement("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")) {
+        try (PreparedStatement role =
+                connection.prepareStatement("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")) {
             for (String name : roles) {
                 role.setLong(1, id);
                 role.setString(2, name);

@@ -40,7 +40,9 @@ public class SystemHandlers {
     /** The methods routable right now, as this instance's peers have announced them. */
     @RpcMethod("system.methods")
     public List<MethodRoute> methods() {
-        return routes.methods().entrySet().stream().map(e -> new MethodRoute(e.getKey(), e.getValue())).toList();
+        return routes.methods().entrySet().stream()
+                .map(e -> new MethodRoute(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** Waits {@code ms} milliseconds, then answers them: a slow call for trying timeouts and failover. */

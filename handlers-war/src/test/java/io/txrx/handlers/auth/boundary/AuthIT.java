@@ -68,8 +68,10 @@ class AuthIT {
     }
 
     private static JsonObject register(RpcCaller rpc, String name, String password) throws InterruptedException {
-        return rpc.call("auth.register", "{\"email\":\"" + name + "@example.org\",\"username\":\"" + name
-                + "\",\"displayName\":\"" + name + "\",\"password\":\"" + password + "\"}");
+        return rpc.call(
+                "auth.register",
+                "{\"email\":\"" + name + "@example.org\",\"username\":\"" + name + "\",\"displayName\":\"" + name
+                        + "\",\"password\":\"" + password + "\"}");
     }
 
     private static JsonObject login(RpcCaller rpc, String login, String password) throws InterruptedException {
@@ -77,7 +79,8 @@ class AuthIT {
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection(config.get("txrx.db.url"), config.get("txrx.db.user"), config.get("txrx.db.password"));
+        return DriverManager.getConnection(
+                config.get("txrx.db.url"), config.get("txrx.db.user"), config.get("txrx.db.password"));
     }
 
     @Test
@@ -101,19 +104,23 @@ class AuthIT {
         RpcCaller first = socket();
         String name = "u" + unique();
         register(first, name, "correct horse");
-        String token = login(first, name, "correct horse").getJsonObject("result").getString("token");
+        String token =
+                login(first, name, "correct horse").getJsonObject("result").getString("token");
 
         RpcCaller second = socket();
         JsonObject resumed = second.call("auth.resume", "{\"token\":\"" + token + "\"}");
-        assertEquals(name, resumed.getJsonObject("result").getJsonObject("user").getString("username"), resumed.toString());
+        assertEquals(
+                name, resumed.getJsonObject("result").getJsonObject("user").getString("username"), resumed.toString());
         assertEquals(name, second.call("auth.me", null).getJsonObject("result").getString("username"));
 
         first.call("auth.logout", null);
         assertEquals(-32001, errorCode(socket().call("auth.resume", "{\"token\":\"" + token + "\"}")), "revoked");
 
-        String other = login(first, name, "correct horse").getJsonObject("result").getString("token");
-        try (Connection db = database(); PreparedStatement expire = db.prepareStatement(
-                "UPDATE login_sessions SET expires_at = (now() AT TIME ZONE 'utc') - interval '1 minute' WHERE revoked_at IS NULL")) {
+        String other =
+                login(first, name, "correct horse").getJsonObject("result").getString("token");
+        try (Connection db = database();
+                PreparedStatement expire = db.prepareStatement(
+                        "UPDATE login_sessions SET expires_at = (now() AT TIME ZONE 'utc') - interval '1 minute' WHERE revoked_at IS NULL")) {
             expire.executeUpdate();
         }
         assertEquals(-32001, errorCode(socket().call("auth.resume", "{\"token\":\"" + other + "\"}")), "expired");
@@ -178,7 +185,11 @@ class AuthIT {
         RpcCaller ann = socket();
         String annName = "u" + unique();
         register(ann, annName, "correct horse");
-        long annId = login(ann, annName, "correct horse").getJsonObject("result").getJsonObject("user").getJsonNumber("id").longValue();
+        long annId = login(ann, annName, "correct horse")
+                .getJsonObject("result")
+                .getJsonObject("user")
+                .getJsonNumber("id")
+                .longValue();
         RpcCaller bob = socket();
         String bobName = "u" + unique();
         register(bob, bobName, "correct horse");
@@ -196,8 +207,8 @@ class AuthIT {
         String name = "u" + unique();
         String password = "secret-" + unique();
         register(rpc, name, password);
-        try (Connection db = database(); PreparedStatement select = db.prepareStatement(
-                "SELECT password_hash FROM users WHERE username = ?")) {
+        try (Connection db = database();
+                PreparedStatement select = db.prepareStatement("SELECT password_hash FROM users WHERE username = ?")) {
             select.setString(1, name);
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next());
@@ -206,7 +217,8 @@ class AuthIT {
                 assertTrue(stored.startsWith("PBKDF2WithHmacSHA512:"), stored);
             }
         }
-        try (Connection db = database(); ResultSet tokens = db.createStatement().executeQuery("SELECT token_hash FROM login_sessions")) {
+        try (Connection db = database();
+                ResultSet tokens = db.createStatement().executeQuery("SELECT token_hash FROM login_sessions")) {
             while (tokens.next()) {
                 assertEquals(64, tokens.getString(1).length(), "only the SHA-256 of a token is kept");
             }

@@ -63,7 +63,8 @@ class MigrationsIT {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); ResultSet rows = c.createStatement().executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rows = c.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -79,7 +80,9 @@ class MigrationsIT {
 
         assertEquals(2, count("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"));
         assertEquals(1, count("SELECT COUNT(*) FROM users WHERE username = 'admin'"));
-        assertEquals(2, count("SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.username = 'admin'"));
+        assertEquals(
+                2,
+                count("SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.username = 'admin'"));
         assertEquals(4, count("SELECT COUNT(*) FROM users"));
     }
 
@@ -96,7 +99,8 @@ class MigrationsIT {
 
     private String adminHash() throws SQLException {
         try (Connection c = dataSource.getConnection();
-                ResultSet rows = c.createStatement().executeQuery("SELECT password_hash FROM users WHERE username = 'admin'")) {
+                ResultSet rows =
+                        c.createStatement().executeQuery("SELECT password_hash FROM users WHERE username = 'admin'")) {
             rows.next();
             return rows.getString(1);
         }

@@ -19,10 +19,14 @@ public final class Deployments {
     public static WebArchive allRolesWithDatabase(TestConfig config) {
         return allRoles(config.withDatabase())
                 .addPackages(true, "io.txrx.handlers")
-                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
+                .addAsLibraries(Maven.resolver()
+                        .loadPomFromFile("pom.xml")
+                        .resolve(
+                                "org.flywaydb:flyway-core",
+                                "org.flywaydb:flyway-database-postgresql",
                                 "org.postgresql:postgresql")
-                        .withTransitivity().asFile())
+                        .withTransitivity()
+                        .asFile())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("db/migration/V1__users_and_sessions.sql")
                 .addAsResource("db/migration/V2__profiles.sql");
@@ -30,18 +34,32 @@ public final class Deployments {
 
     static WebArchive allRoles(TestConfig config) {
         return ShrinkWrap.create(WebArchive.class, "txrx.war")
-                .addPackages(true, "io.txrx.gateway.boundary", "io.txrx.gateway.control", "io.txrx.gateway.channel",
+                .addPackages(
+                        true,
+                        "io.txrx.gateway.boundary",
+                        "io.txrx.gateway.control",
+                        "io.txrx.gateway.channel",
                         "io.txrx.channel",
-                        "io.txrx.dispatcher.boundary", "io.txrx.dispatcher.control",
-                        "io.txrx.p2p.boundary", "io.txrx.p2p.control",
-                        "io.txrx.rpc.boundary", "io.txrx.rpc.control",
-                        "io.txrx.jsonrpc", "io.txrx.stream", "io.txrx.peer", "io.txrx.identity")
+                        "io.txrx.dispatcher.boundary",
+                        "io.txrx.dispatcher.control",
+                        "io.txrx.p2p.boundary",
+                        "io.txrx.p2p.control",
+                        "io.txrx.rpc.boundary",
+                        "io.txrx.rpc.control",
+                        "io.txrx.jsonrpc",
+                        "io.txrx.stream",
+                        "io.txrx.peer",
+                        "io.txrx.identity")
                 .addPackages(false, "io.txrx.handlers")
                 .addClasses(SystemHandlers.class, SystemHandlers.MethodRoute.class)
-                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .resolve("redis.clients:jedis", "org.slf4j:slf4j-jdk14").withTransitivity().asFile())
+                .addAsLibraries(Maven.resolver()
+                        .loadPomFromFile("pom.xml")
+                        .resolve("redis.clients:jedis", "org.slf4j:slf4j-jdk14")
+                        .withTransitivity()
+                        .asFile())
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml")
-                .addAsResource(new StringAsset(config.with("txrx.roles", "all").asProperties()),
+                .addAsResource(
+                        new StringAsset(config.with("txrx.roles", "all").asProperties()),
                         "META-INF/microprofile-config.properties");
     }
 }

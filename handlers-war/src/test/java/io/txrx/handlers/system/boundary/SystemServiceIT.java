@@ -70,8 +70,10 @@ class SystemServiceIT {
 
     @Test
     void echoReturnsParamsExactlyAndTheIdWithItsType() throws Exception {
-        client.send("{\"jsonrpc\":\"2.0\",\"id\":\"e-1\",\"method\":\"system.echo\",\"params\":{\"text\":\"hi\",\"n\":[1,2.50,null,{\"ü\":true}]}}");
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"e-1\",\"result\":{\"text\":\"hi\",\"n\":[1,2.50,null,{\"ü\":true}]}}",
+        client.send(
+                "{\"jsonrpc\":\"2.0\",\"id\":\"e-1\",\"method\":\"system.echo\",\"params\":{\"text\":\"hi\",\"n\":[1,2.50,null,{\"ü\":true}]}}");
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":\"e-1\",\"result\":{\"text\":\"hi\",\"n\":[1,2.50,null,{\"ü\":true}]}}",
                 client.next(WAIT));
         client.send("{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"system.echo\",\"params\":[\"a\",1]}");
         assertEquals("{\"jsonrpc\":\"2.0\",\"id\":42,\"result\":[\"a\",1]}", client.next(WAIT));
@@ -88,7 +90,11 @@ class SystemServiceIT {
     void methodsListsTheRoutableMethodsWithTheirService() throws Exception {
         client.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"system.methods\"}");
         JsonArray methods = ((JsonObject) parse(client.next(WAIT))).getJsonArray("result");
-        assertTrue(methods.contains(Json.createObjectBuilder().add("method", "system.ping").add("service", "system").build()),
+        assertTrue(
+                methods.contains(Json.createObjectBuilder()
+                        .add("method", "system.ping")
+                        .add("service", "system")
+                        .build()),
                 methods.toString());
         assertTrue(methods.size() >= 5, methods.toString());
     }
@@ -112,7 +118,8 @@ class SystemServiceIT {
     void anUnknownMethodIsMethodNotFoundAfterTheGrace() throws Exception {
         long start = System.nanoTime();
         client.send("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"nobody.home\"}");
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":9,\"error\":{\"code\":-32601,\"message\":\"Method not found: nobody.home\"}}",
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":9,\"error\":{\"code\":-32601,\"message\":\"Method not found: nobody.home\"}}",
                 client.next(WAIT));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= GRACE_MS - 100);
     }
@@ -124,7 +131,9 @@ class SystemServiceIT {
         assertEquals(-32602, error.getInt("code"));
         assertEquals("ms", error.getJsonArray("data").getJsonObject(0).getString("field"));
         client.send("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"system.sleep\",\"params\":{\"ms\":\"soon\"}}");
-        assertEquals(-32602, ((JsonObject) parse(client.next(WAIT))).getJsonObject("error").getInt("code"));
+        assertEquals(
+                -32602,
+                ((JsonObject) parse(client.next(WAIT))).getJsonObject("error").getInt("code"));
     }
 
     @Test
