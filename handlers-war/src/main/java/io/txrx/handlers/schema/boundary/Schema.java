@@ -28,7 +28,14 @@ import javax.sql.DataSource;
         user = "${MPCONFIG=txrx.db.user}",
         password = "${MPCONFIG=txrx.db.password}",
         minPoolSize = 1,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // after PostgreSQL went away and came back, no handler gets a dead pooled connection
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.fail-all-connections=true"
+        })
 @ApplicationScoped
 public class Schema {
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());

@@ -17,7 +17,12 @@ public final class Deployments {
 
     /** Every role and every handler, with the schema, on a database of the test's own. */
     public static WebArchive allRolesWithDatabase(TestConfig config) {
-        return allRoles(config.withDatabase())
+        return allRolesOnDatabase(config.withDatabase());
+    }
+
+    /** Every role and every handler, with the schema, on the database {@code config} names. */
+    public static WebArchive allRolesOnDatabase(TestConfig config) {
+        return allRoles(config)
                 .addPackages(true, "io.txrx.handlers")
                 .addAsLibraries(Maven.resolver()
                         .loadPomFromFile("pom.xml")
