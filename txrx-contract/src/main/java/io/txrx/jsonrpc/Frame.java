@@ -8,18 +8,23 @@ import java.util.List;
  *
  * @param batch whether the client sent an array (its replies then go back as one array)
  * @param entries the calls and rejections in the order the client sent them
+ * @param calls the valid calls among the entries, in order
  */
-public record Frame(boolean batch, List<Object> entries) {
+public record Frame(boolean batch, List<Object> entries, List<Call> calls) {
+
+    /** A frame of these entries; its calls are picked out once, as every frame is read several times. */
+    public Frame(boolean batch, List<Object> entries) {
+        this(
+                batch,
+                entries,
+                entries.stream()
+                        .filter(Call.class::isInstance)
+                        .map(Call.class::cast)
+                        .toList());
+    }
 
     public static Frame single(Object entry) {
         return new Frame(false, List.of(entry));
-    }
-
-    public List<Call> calls() {
-        return entries.stream()
-                .filter(Call.class::isInstance)
-                .map(Call.class::cast)
-                .toList();
     }
 
     public List<Rejection> rejections() {
@@ -27,5 +32,11 @@ public record Frame(boolean batch, List<Object> entries) {
                 .filter(Rejection.class::isInstance)
                 .map(Rejection.class::cast)
                 .toList();
+    }
+
+    /** How many responses the frame gets: one per entry but notifications. */
+    public int expectedReplies() {
+        return entries.size()
+                - (int) calls.stream().filter(Call::isNotification).count();
     }
 }

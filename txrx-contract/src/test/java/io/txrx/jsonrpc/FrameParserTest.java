@@ -94,6 +94,7 @@ class FrameParserTest {
         assertEquals(
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"}",
                 frame.calls().get(0).json());
+        assertEquals(2, frame.expectedReplies(), "the call and the invalid entry, not the notification");
     }
 
     @Test

@@ -187,8 +187,7 @@ public class Gateway {
             }
             return;
         }
-        int expected = frame.rejections().size()
-                + (int) frame.calls().stream().filter(c -> !c.isNotification()).count();
+        int expected = frame.expectedReplies();
         BatchReply batch = expected == 0 ? null : new BatchReply(expected);
         for (Object entry : frame.entries()) {
             if (entry instanceof Call call) {
