@@ -178,25 +178,13 @@ public class Gateway {
             refuseOverRate(session, frame);
             return;
         }
-        if (!frame.batch()) {
-            Object entry = frame.entries().get(0);
-            if (entry instanceof Call call) {
-                forward(session, call, null);
-            } else {
-                send(session, ((Rejection) entry).reply());
-            }
-            return;
-        }
         int expected = frame.expectedReplies();
-        BatchReply batch = expected == 0 ? null : new BatchReply(expected);
+        BatchReply batch = frame.batch() && expected > 0 ? new BatchReply(expected) : null;
         for (Object entry : frame.entries()) {
             if (entry instanceof Call call) {
                 forward(session, call, batch);
             } else {
-                String complete = batch.add(((Rejection) entry).reply());
-                if (complete != null) {
-                    send(session, complete);
-                }
+                ReplyDelivery.answer(session, batch, ((Rejection) entry).reply());
             }
         }
     }
@@ -210,11 +198,11 @@ public class Gateway {
         if (replies.isEmpty()) {
             return;
         }
-        send(session, frame.batch() ? "[" + String.join(",", replies) + "]" : replies.get(0));
+        Sockets.send(session, frame.batch() ? "[" + String.join(",", replies) + "]" : replies.get(0));
     }
 
     public void refuseBinary(Session session) {
-        send(
+        Sockets.send(
                 session,
                 Replies.error(
                         null,
@@ -290,10 +278,6 @@ public class Gateway {
                 Loops.pauseAfterFailure();
             }
         }
-    }
-
-    private static void send(Session session, String text) {
-        Sockets.send(session, text);
     }
 
     private static void close(Session session, CloseCodes code, String reason) {
