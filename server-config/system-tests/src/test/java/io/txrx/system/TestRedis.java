@@ -1,5 +1,6 @@
-package io.txrx.launcher;
+package io.txrx.system;
 
+import io.txrx.launcher.RedisService;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

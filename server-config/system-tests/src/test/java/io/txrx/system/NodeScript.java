@@ -1,4 +1,4 @@
-package io.txrx.launcher;
+package io.txrx.system;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;

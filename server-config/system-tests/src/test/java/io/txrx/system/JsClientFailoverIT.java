@@ -1,10 +1,14 @@
-package io.txrx.launcher;
+package io.txrx.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.txrx.client.TxrxClient;
+import io.txrx.launcher.MicroProcess;
+import io.txrx.launcher.MicroRuntime;
+import io.txrx.launcher.Role;
+import io.txrx.launcher.Secrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -44,18 +48,13 @@ class JsClientFailoverIT {
     private static final int MESSAGES = 300;
     private static final long PUBLISH_EVERY_MS = 20;
 
-    private final String prefix = "txrx-it-" + Secrets.randomHex(4) + ":";
-    private final String psk = Secrets.randomHex(32);
     private final String channel = "failover-" + Secrets.randomHex(4);
     private final Path runDir = Path.of("target", "it-run-js").toAbsolutePath();
-    private final Path clientDir = Path.of(
-                    System.getProperty("txrx.jsClient", "../../frontend-war/src/main/webapp/txrx-client"))
+    private final Path clientDir = Path.of(System.getProperty("txrx.jsClient", "../../clients/js"))
             .toAbsolutePath()
             .normalize();
     private Path node;
-    private TestRedis redis;
-    private PostgresService postgres;
-    private final List<MicroProcess> processes = new ArrayList<>();
+    private SystemUnderTest system;
     private MicroProcess gatewayA;
     private MicroProcess gatewayB;
     private final List<AutoCloseable> clients = new ArrayList<>();
@@ -64,18 +63,12 @@ class JsClientFailoverIT {
     void startTwoGatewaysADispatcherAndAnRpcInstance() throws Exception {
         node = NodeScript.node().orElse(null);
         assumeTrue(node != null, "node is not on the PATH: the JS client's end-to-end test is skipped");
-        Files.createDirectories(runDir);
-        Distribution dist = Distribution.locate().verified();
-        redis = TestRedis.start(runDir.resolve("redis"));
-        postgres = PostgresService.resolve(System.getenv(), runDir.resolve("postgres"));
-        MicroRuntime runtime = new MicroRuntime(dist.microJar(), runDir, List.of("-Xmx512m"), null);
-        gatewayA = start(runtime, dist, Role.GATEWAY, "gateway-a");
-        gatewayB = start(runtime, dist, Role.GATEWAY, "gateway-b");
-        start(runtime, dist, Role.DISPATCHER, "dispatcher");
-        start(runtime, dist, Role.RPC, "rpc");
-        for (MicroProcess process : processes) {
-            process.awaitReady(BOOT);
-        }
+        system = new SystemUnderTest(runDir, Map.of("TXRX_CHANNEL_ALLOW_ANONYMOUS", "true"));
+        gatewayA = system.start(Role.GATEWAY, "gateway-a");
+        gatewayB = system.start(Role.GATEWAY, "gateway-b");
+        system.start(Role.DISPATCHER, "dispatcher");
+        system.start(Role.RPC, "rpc");
+        system.awaitReady(BOOT);
     }
 
     @Test
@@ -129,17 +122,8 @@ class JsClientFailoverIT {
         for (AutoCloseable client : clients) {
             client.close();
         }
-        processes.forEach(MicroProcess::terminate);
-        for (MicroProcess process : processes) {
-            process.stop();
-        }
-        if (redis != null) {
-            int deleted = redis.deleteKeys(prefix);
-            LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
-            redis.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -211,19 +195,6 @@ class JsClientFailoverIT {
                 .connect();
         clients.add(client);
         return client;
-    }
-
-    private MicroProcess start(MicroRuntime runtime, Distribution dist, Role role, String name) throws Exception {
-        Map<String, String> env = new HashMap<>(postgres.environment());
-        env.put("TXRX_ROLES", role.value());
-        env.put(RedisService.URL_VARIABLE, redis.url());
-        env.put("TXRX_P2P_PSK", psk);
-        env.put("TXRX_PREFIX", prefix);
-        env.put("TXRX_CHANNEL_ALLOW_ANONYMOUS", "true");
-        MicroProcess process = MicroProcess.start(
-                runtime, name, FreePort.find(), env, role.deployables(dist).toArray(Path[]::new));
-        processes.add(process);
-        return process;
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

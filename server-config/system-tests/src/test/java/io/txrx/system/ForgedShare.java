@@ -1,4 +1,4 @@
-package io.txrx.launcher;
+package io.txrx.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

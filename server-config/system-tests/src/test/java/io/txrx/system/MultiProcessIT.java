@@ -1,10 +1,15 @@
-package io.txrx.launcher;
+package io.txrx.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.txrx.launcher.MicroProcess;
+import io.txrx.launcher.PingProbe;
+import io.txrx.launcher.Role;
+import io.txrx.launcher.RpcClient;
+import io.txrx.launcher.Secrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -42,13 +47,7 @@ class MultiProcessIT {
     private static final long REPLY_SECONDS = 120;
     private static final int CALLS = 200;
 
-    private final String prefix = "txrx-it-" + Secrets.randomHex(4) + ":";
-    private final String psk = Secrets.randomHex(32);
-    private final Path runDir = Path.of("target", "it-run").toAbsolutePath();
-    private TestRedis redis;
-    private PostgresService postgres;
-    private Distribution dist;
-    private MicroRuntime runtime;
+    private SystemUnderTest system;
     private MicroProcess gateway;
     private MicroProcess dispatcher;
     private MicroProcess rpc;
@@ -57,12 +56,17 @@ class MultiProcessIT {
 
     @BeforeAll
     void startGatewayAndDispatcher() throws Exception {
-        dist = Distribution.locate().verified();
-        redis = TestRedis.start(runDir.resolve("redis"));
-        postgres = PostgresService.resolve(System.getenv(), runDir.resolve("postgres"));
-        runtime = new MicroRuntime(dist.microJar(), runDir, List.of("-Xmx512m"), null);
-        gateway = start(Role.GATEWAY, "gateway");
-        dispatcher = start(Role.DISPATCHER, "dispatcher");
+        system = new SystemUnderTest(
+                Path.of("target", "it-run").toAbsolutePath(),
+                Map.of(
+                        // an unroutable call waits for an rpc instance this long before it gets -32601
+                        "TXRX_DISPATCHER_GRACE_MS", "120000",
+                        // the gateway answers a call with a timeout error after this long; the scenarios wait longer
+                        "TXRX_GATEWAY_CALL_TIMEOUT_MS", "300000",
+                        // a new rpc instance claims a dead one's pending calls after this idle time
+                        "TXRX_RPC_CLAIM_IDLE_MS", "2000"));
+        gateway = system.start(Role.GATEWAY, "gateway");
+        dispatcher = system.start(Role.DISPATCHER, "dispatcher");
         gateway.awaitReady(BOOT);
         dispatcher.awaitReady(BOOT);
         client = RpcClient.connect(gateway.gatewayUri(), Duration.ofSeconds(30));
@@ -113,7 +117,7 @@ class MultiProcessIT {
     @Order(3)
     void aForgedShareChangesNoRoute() throws Exception {
         ensureRpc();
-        String evil = prefix + "rpc:evil";
+        String evil = system.prefix() + "rpc:evil";
         String wrongKey = Secrets.randomHex(32);
         forge(ForgedShare.of("forger", "system", evil, "system.ping"), wrongKey);
         // also impersonate the live instance, whose shard a dispatcher would otherwise replace
@@ -125,10 +129,10 @@ class MultiProcessIT {
                 assertPong(ping.get(30, TimeUnit.SECONDS));
             } catch (TimeoutException e) {
                 fail("no reply to system.ping in 30 s; entries in the forged stream: "
-                        + redis.jedis().xlen(evil));
+                        + system.redis().xlen(evil));
             }
         }
-        assertEquals(0, redis.jedis().xlen(evil), "calls were routed to the forged stream");
+        assertEquals(0, system.redis().xlen(evil), "calls were routed to the forged stream");
     }
 
     @AfterAll
@@ -136,44 +140,13 @@ class MultiProcessIT {
         if (client != null) {
             client.close();
         }
-        for (MicroProcess process : new MicroProcess[] {rpc, dispatcher, gateway}) {
-            if (process != null) {
-                process.terminate();
-            }
+        if (system != null) {
+            system.close();
         }
-        for (MicroProcess process : new MicroProcess[] {rpc, dispatcher, gateway}) {
-            if (process != null) {
-                process.stop();
-            }
-        }
-        if (redis != null) {
-            int deleted = redis.deleteKeys(prefix);
-            LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
-            redis.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private MicroProcess start(Role role, String name) throws Exception {
-        Map<String, String> env = new HashMap<>(postgres.environment());
-        env.put("TXRX_ROLES", role.value());
-        env.put(RedisService.URL_VARIABLE, redis.url());
-        env.put("TXRX_P2P_PSK", psk);
-        env.put("TXRX_PREFIX", prefix);
-        // an unroutable call waits for an rpc instance this long before it gets -32601
-        env.put("TXRX_DISPATCHER_GRACE_MS", "120000");
-        // the gateway answers a call with a timeout error after this long; the scenarios wait longer
-        env.put("TXRX_GATEWAY_CALL_TIMEOUT_MS", "300000");
-        // a new rpc instance claims a dead one's pending calls after this idle time
-        env.put("TXRX_RPC_CLAIM_IDLE_MS", "2000");
-        return MicroProcess.start(
-                runtime, name, FreePort.find(), env, role.deployables(dist).toArray(Path[]::new));
     }
 
     private void startRpc() throws Exception {
-        rpc = start(Role.RPC, "rpc-" + ++rpcGeneration);
+        rpc = system.start(Role.RPC, "rpc-" + ++rpcGeneration);
         rpc.awaitReady(BOOT);
     }
 
@@ -186,12 +159,12 @@ class MultiProcessIT {
     }
 
     private void forge(ForgedShare share, String key) {
-        redis.jedis().xadd(prefix + "p2p", StreamEntryID.NEW_ENTRY, share.fields(key));
+        system.redis().xadd(system.prefix() + "p2p", StreamEntryID.NEW_ENTRY, share.fields(key));
     }
 
     /** The instance id the live rpc process announced in its latest share. */
     private Optional<String> rpcInstance() {
-        List<StreamEntry> entries = redis.jedis().xrevrange(prefix + "p2p", "+", "-", 1000);
+        List<StreamEntry> entries = system.redis().xrevrange(system.prefix() + "p2p", "+", "-", 1000);
         return entries.stream()
                 .map(StreamEntry::getFields)
                 .filter(fields -> "share".equals(fields.get("type")) && !"forger".equals(fields.get("from")))

@@ -1,0 +1,92 @@
+package io.txrx.system;
+
+import io.txrx.launcher.Distribution;
+import io.txrx.launcher.FreePort;
+import io.txrx.launcher.MicroProcess;
+import io.txrx.launcher.MicroRuntime;
+import io.txrx.launcher.PostgresService;
+import io.txrx.launcher.RedisService;
+import io.txrx.launcher.Role;
+import io.txrx.launcher.Secrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The system as separate Payara Micro processes, one per role and name, on one Redis (under a key prefix of
+ * their own, deleted at the end) and one PostgreSQL, sharing a fresh P2P key: what every system test starts.
+ */
+final class SystemUnderTest implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SystemUnderTest.class.getName());
+
+    private final String prefix = "txrx-it-" + Secrets.randomHex(4) + ":";
+    private final String psk = Secrets.randomHex(32);
+    private final Map<String, String> environment;
+    private final Distribution dist;
+    private final TestRedis redis;
+    private final PostgresService postgres;
+    private final MicroRuntime runtime;
+    private final List<MicroProcess> processes = new ArrayList<>();
+
+    /**
+     * @param runDir where the processes' logs, the embedded Redis and PostgreSQL (when none is given) live
+     * @param environment settings every process gets (as {@code TXRX_...} variables)
+     */
+    SystemUnderTest(Path runDir, Map<String, String> environment) throws Exception {
+        Files.createDirectories(runDir);
+        this.environment = Map.copyOf(environment);
+        dist = Distribution.locate().verified();
+        redis = TestRedis.start(runDir.resolve("redis"));
+        postgres = PostgresService.resolve(System.getenv(), runDir.resolve("postgres"));
+        runtime = new MicroRuntime(dist.microJar(), runDir, List.of("-Xmx512m"), null);
+    }
+
+    /** Starts one process of {@code role} on a free port; wait for it with {@link MicroProcess#awaitReady}. */
+    MicroProcess start(Role role, String name) throws Exception {
+        Map<String, String> env = new HashMap<>(postgres.environment());
+        env.putAll(environment);
+        env.put("TXRX_ROLES", role.value());
+        env.put(RedisService.URL_VARIABLE, redis.url());
+        env.put("TXRX_P2P_PSK", psk);
+        env.put("TXRX_PREFIX", prefix);
+        MicroProcess process = MicroProcess.start(
+                runtime, name, FreePort.find(), env, role.deployables(dist).toArray(Path[]::new));
+        processes.add(process);
+        return process;
+    }
+
+    void awaitReady(Duration timeout) throws Exception {
+        for (MicroProcess process : processes) {
+            process.awaitReady(timeout);
+        }
+    }
+
+    /** The key prefix of this system's streams, e.g. {@code txrx-it-1a2b:}. */
+    String prefix() {
+        return prefix;
+    }
+
+    JedisPooled redis() {
+        return redis.jedis();
+    }
+
+    /** Stops every process (all asked first, then each waited for), deletes the keys, stops Redis and PostgreSQL. */
+    @Override
+    public void close() throws Exception {
+        processes.forEach(MicroProcess::terminate);
+        for (MicroProcess process : processes) {
+            process.stop();
+        }
+        int deleted = redis.deleteKeys(prefix);
+        LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
+        redis.close();
+        postgres.close();
+    }
+}
