@@ -24,13 +24,12 @@ final class ClosedLoopClient implements Callable<CallTally> {
     @Override
     public CallTally call() throws InterruptedException {
         CallTally tally = new CallTally();
-        long id = 0;
         while (!connection.isClosed()) {
             long startedNanos = System.nanoTime();
             if (window.isOver(startedNanos) || !budget.tryTake()) {
                 break;
             }
-            CallOutcome outcome = connection.call(++id, timeout);
+            CallOutcome outcome = connection.call(timeout);
             boolean lost = outcome.status() == CallOutcome.Status.CLOSED;
             if (lost || window.isMeasured(startedNanos)) {
                 tally.record(outcome, System.nanoTime());

@@ -1,35 +1,33 @@
 package io.txrx.benchmark;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 /**
- * The {@code system.echo} call every client sends: {@code {"data":"<payload>"}} as params.
- * The payload is plain ASCII letters and digits, so it needs no JSON escaping and the echo
- * can be checked by looking for it in the reply.
+ * The {@code system.echo} call every client sends: {@code {"data":"<payload>"}} as params, the payload plain
+ * ASCII letters and digits of the requested length.
  */
 final class EchoRequest {
 
+    static final String METHOD = "system.echo";
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    private final String prefix;
-    private final String suffix;
-    private final String echoedData;
+    private final JsonObject params;
 
     EchoRequest(int payloadBytes) {
         StringBuilder data = new StringBuilder(payloadBytes);
         for (int i = 0; i < payloadBytes; i++) {
             data.append(ALPHABET.charAt(i % ALPHABET.length()));
         }
-        this.prefix = "{\"jsonrpc\":\"2.0\",\"id\":";
-        this.suffix = ",\"method\":\"system.echo\",\"params\":{\"data\":\"" + data + "\"}}";
-        this.echoedData = "\"" + data + "\"";
+        this.params = Json.createObjectBuilder().add("data", data.toString()).build();
     }
 
-    /** The request frame for call {@code id}. */
-    String frame(long id) {
-        return prefix + id + suffix;
+    JsonObject params() {
+        return params;
     }
 
-    /** True when a reply frame carries the payload back, quotes included. */
-    boolean isEchoedIn(String replyFrame) {
-        return replyFrame.contains(echoedData);
+    /** True when a reply's result is the params that were sent. */
+    boolean isEchoedIn(JsonObject reply) {
+        return params.equals(reply.get("result"));
     }
 }

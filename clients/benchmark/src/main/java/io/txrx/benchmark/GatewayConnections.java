@@ -17,8 +17,6 @@ import java.util.concurrent.TimeoutException;
 /** The benchmark's open connections, one per client, assigned to the gateways round-robin. */
 final class GatewayConnections implements AutoCloseable {
 
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
-
     private final List<EchoConnection> connections;
 
     private GatewayConnections(List<EchoConnection> connections) {
@@ -41,7 +39,7 @@ final class GatewayConnections implements AutoCloseable {
                 long left = Math.max(0, deadline - System.nanoTime());
                 opened.connections.add(handshakes.get(client).get(left, TimeUnit.NANOSECONDS));
             } catch (ExecutionException | TimeoutException e) {
-                handshakes.forEach(handshake -> handshake.thenAccept(late -> late.close(CLOSE_TIMEOUT)));
+                handshakes.forEach(handshake -> handshake.thenAccept(EchoConnection::close));
                 opened.close();
                 URI gateway = options.gatewayFor(client);
                 throw new GatewayUnreachableException("cannot connect to " + gateway + ": " + reason(e), e);
@@ -60,7 +58,7 @@ final class GatewayConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        connections.forEach(connection -> connection.close(CLOSE_TIMEOUT));
+        connections.forEach(EchoConnection::close);
     }
 
     /** A one-line reason a person can act on, from the failure of a handshake. */

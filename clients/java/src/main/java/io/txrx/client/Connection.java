@@ -3,12 +3,14 @@ package io.txrx.client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * One socket to one gateway: text frames in (assembled from their parts), text frames out (one at a time, as
@@ -45,11 +47,15 @@ final class Connection {
         return uri;
     }
 
-    /** Starts the handshake; {@link Events#opened} or {@link Events#lost} follows. */
-    void open(HttpClient http, Map<String, String> headers, Duration timeout) {
+    /**
+     * Starts the handshake; {@link Events#opened} or {@link Events#lost} follows.
+     *
+     * @return the handshake, failed with its cause (after {@link Events#lost}) when it fails
+     */
+    CompletableFuture<WebSocket> open(HttpClient http, Map<String, String> headers, Duration timeout) {
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
         headers.forEach(builder::header);
-        builder.buildAsync(uri, new Listener()).whenComplete((opened, failure) -> {
+        return builder.buildAsync(uri, new Listener()).whenComplete((opened, failure) -> {
             if (failure != null) {
                 lose(GAVE_UP, "cannot connect: " + rootMessage(failure));
             }
@@ -57,18 +63,30 @@ final class Connection {
     }
 
     /** Sends a text frame after the ones before it; a failed send ends the socket. */
-    synchronized void send(String text) {
+    CompletableFuture<Void> send(String text) {
+        return enqueue(target -> target.sendText(text, true));
+    }
+
+    /** Sends a binary frame after the ones before it (a gateway answers those with an error). */
+    CompletableFuture<Void> sendBinary(ByteBuffer data) {
+        return enqueue(target -> target.sendBinary(data, true));
+    }
+
+    private synchronized CompletableFuture<Void> enqueue(Function<WebSocket, CompletableFuture<WebSocket>> frame) {
         WebSocket target = socket;
         if (target == null || ended.get()) {
-            return;
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected to " + uri));
         }
-        lastSend = lastSend.handle((ignored, failure) -> null)
-                .thenCompose(ignored -> target.sendText(text, true))
+        CompletableFuture<Void> sent = lastSend.handle((ignored, failure) -> null)
+                .thenCompose(ignored -> frame.apply(target))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         abort("send failed: " + rootMessage(failure));
                     }
-                });
+                })
+                .thenApply(ignored -> null);
+        lastSend = sent;
+        return sent;
     }
 
     /** A clean close: a close frame, then the socket is dropped if the gateway does not answer in time. */
@@ -99,7 +117,7 @@ final class Connection {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null) {
             cause = cause.getCause();

@@ -18,18 +18,20 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Just enough of an RFC 6455 server for the client's tests: the handshake, text frames both ways, ping, close,
- * and {@link Peer#kill()} to cut a socket without a close frame, as a killed gateway would.
+ * Just enough of an RFC 6455 server for tests of what talks to a gateway (the Java client, the benchmark): the
+ * handshake on {@value #PATH} (any other path gets 404), text frames both ways, ping, close, and
+ * {@link Peer#kill()} to cut a socket without a close frame, as a killed gateway would.
  */
-final class TinyWebSocketServer implements AutoCloseable {
+public final class TinyWebSocketServer implements AutoCloseable {
 
     /** What the test's server does with a socket and its text frames. */
-    interface Handler {
+    public interface Handler {
         default void opened(Peer peer) {}
 
         void text(Peer peer, String text);
     }
 
+    public static final String PATH = "/gateway/ws";
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private final ServerSocket server;
@@ -37,7 +39,7 @@ final class TinyWebSocketServer implements AutoCloseable {
     private final List<Peer> peers = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
-    TinyWebSocketServer(Handler handler) throws IOException {
+    public TinyWebSocketServer(Handler handler) throws IOException {
         this.handler = handler;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "tiny-ws-accept-" + server.getLocalPort());
@@ -45,16 +47,17 @@ final class TinyWebSocketServer implements AutoCloseable {
         acceptor.start();
     }
 
-    URI uri() {
-        return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/gateway/ws");
+    public URI uri() {
+        return URI.create("ws://127.0.0.1:" + server.getLocalPort() + PATH);
     }
 
-    List<Peer> peers() {
+    /** The sockets that completed the handshake so far. */
+    public List<Peer> peers() {
         return peers;
     }
 
     /** Like SIGKILL of a gateway: the port closes and every socket is cut without a close frame. */
-    void kill() throws IOException {
+    public void kill() throws IOException {
         running = false;
         server.close();
         for (Peer peer : peers) {
@@ -85,7 +88,13 @@ final class TinyWebSocketServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            String key = handshakeKey(in);
+            String head = handshakeHead(in);
+            if (!head.startsWith("GET " + PATH + " ")) {
+                out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                return;
+            }
+            String key = handshakeKey(head);
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -140,7 +149,7 @@ final class TinyWebSocketServer implements AutoCloseable {
         }
     }
 
-    private static String handshakeKey(InputStream in) throws IOException {
+    private static String handshakeHead(InputStream in) throws IOException {
         StringBuilder headers = new StringBuilder();
         while (!headers.toString().endsWith("\r\n\r\n")) {
             int next = in.read();
@@ -149,7 +158,11 @@ final class TinyWebSocketServer implements AutoCloseable {
             }
             headers.append((char) next);
         }
-        for (String line : headers.toString().split("\r\n")) {
+        return headers.toString();
+    }
+
+    private static String handshakeKey(String headers) throws IOException {
+        for (String line : headers.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
                 return line.substring(line.indexOf(':') + 1).trim();
             }
@@ -167,14 +180,14 @@ final class TinyWebSocketServer implements AutoCloseable {
     }
 
     /** One client socket, from the server's side. */
-    static final class Peer {
+    public static final class Peer {
         private final Socket socket;
 
         Peer(Socket socket) {
             this.socket = socket;
         }
 
-        void send(String text) {
+        public void send(String text) {
             try {
                 frame(0x1, text.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -182,7 +195,7 @@ final class TinyWebSocketServer implements AutoCloseable {
             }
         }
 
-        void kill() {
+        public void kill() {
             try {
                 socket.close();
             } catch (IOException e) {

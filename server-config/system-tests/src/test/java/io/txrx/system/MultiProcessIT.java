@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.txrx.client.GatewaySocket;
 import io.txrx.launcher.MicroProcess;
 import io.txrx.launcher.PingProbe;
 import io.txrx.launcher.Role;
-import io.txrx.launcher.RpcClient;
 import io.txrx.launcher.Secrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -52,7 +52,7 @@ class MultiProcessIT {
     private MicroProcess dispatcher;
     private MicroProcess rpc;
     private int rpcGeneration;
-    private RpcClient client;
+    private GatewaySocket client;
 
     @BeforeAll
     void startGatewayAndDispatcher() throws Exception {
@@ -69,13 +69,13 @@ class MultiProcessIT {
         dispatcher = system.start(Role.DISPATCHER, "dispatcher");
         gateway.awaitReady(BOOT);
         dispatcher.awaitReady(BOOT);
-        client = RpcClient.connect(gateway.gatewayUri(), Duration.ofSeconds(30));
+        client = GatewaySocket.open(gateway.gatewayUri(), Duration.ofSeconds(30));
     }
 
     @Test
     @Order(1)
     void aCallWaitsForTheFirstRpcInstance() throws Exception {
-        CompletableFuture<String> ping = client.call("system.ping", null);
+        CompletableFuture<JsonObject> ping = client.call("system.ping", null);
 
         // the deliberate pause: no rpc instance yet, so the call must wait (not fail, not get -32601)
         assertThrows(
@@ -91,9 +91,9 @@ class MultiProcessIT {
     @Order(2)
     void callsInFlightAreAnsweredOnceWhenTheRpcInstanceIsKilled() throws Exception {
         ensureRpc();
-        Map<Integer, CompletableFuture<String>> replies = new HashMap<>();
+        Map<Integer, CompletableFuture<JsonObject>> replies = new HashMap<>();
         for (int i = 0; i < CALLS; i++) {
-            replies.put(i, client.call("system.echo", echoParams(i)));
+            replies.put(i, client.call("system.echo", json(echoParams(i))));
         }
         CompletableFuture<?>[] all = replies.values().toArray(CompletableFuture[]::new);
         CompletableFuture.anyOf(all).get(REPLY_SECONDS, TimeUnit.SECONDS);
@@ -107,7 +107,7 @@ class MultiProcessIT {
 
         CompletableFuture.allOf(all).get(REPLY_SECONDS, TimeUnit.SECONDS);
         for (var reply : replies.entrySet()) {
-            JsonObject message = json(reply.getValue().join());
+            JsonObject message = reply.getValue().join();
             assertEquals(json(echoParams(reply.getKey())), message.get("result"), () -> "reply " + message);
         }
         assertEquals(List.of(), client.strays(), "replies that matched no waiting call (duplicates)");
@@ -124,7 +124,7 @@ class MultiProcessIT {
         rpcInstance().ifPresent(instance -> forge(ForgedShare.of(instance, "system", evil, "system.ping"), wrongKey));
 
         for (int i = 0; i < 10; i++) {
-            CompletableFuture<String> ping = client.call("system.ping", null);
+            CompletableFuture<JsonObject> ping = client.call("system.ping", null);
             try {
                 assertPong(ping.get(30, TimeUnit.SECONDS));
             } catch (TimeoutException e) {
@@ -176,8 +176,8 @@ class MultiProcessIT {
         return "{\"text\":\"echo-" + i + "\"}";
     }
 
-    private static void assertPong(String reply) {
-        assertTrue(PingProbe.isPong(reply), () -> "not a pong: " + reply);
+    private static void assertPong(JsonObject reply) {
+        assertTrue(PingProbe.isPong(reply.toString()), () -> "not a pong: " + reply);
     }
 
     private static JsonObject json(String text) {
