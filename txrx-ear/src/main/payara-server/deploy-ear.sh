@@ -48,7 +48,7 @@ ADMIN_PORT=${TXRX_ADMIN_PORT:-14848}
 HTTP_PORT=${TXRX_HTTP_PORT:-18280}
 PORT_BASE=$((ADMIN_PORT - 48))
 EAR=${TXRX_EAR:-$EAR_MODULE/target/txrx.ear}
-# the check is the launcher's PingProbe, on the Java client (its class path is in the jar's manifest)
+# the check is the launcher's PingProbe, on the Java client (the launcher's libraries are in target/lib)
 PROBE_JAR=$ROOT/server-config/launcher/target/txrx-launcher.jar
 START_TIMEOUT=${TXRX_START_TIMEOUT:-240}
 DEPLOY_TIMEOUT=${TXRX_DEPLOY_TIMEOUT:-300}
@@ -256,7 +256,7 @@ check_app() {
     fi
     local ws="ws://127.0.0.1:$HTTP_PORT/gateway/ws" page="http://127.0.0.1:$HTTP_PORT/"
     say "checking system.ping over $ws and GET $page (bounded by ${CHECK_TIMEOUT}s)"
-    if ! timeout $((CHECK_TIMEOUT + 30)) java -cp "$PROBE_JAR" io.txrx.launcher.PingProbe "$ws" "$page" "$CHECK_TIMEOUT"; then
+    if ! timeout $((CHECK_TIMEOUT + 30)) java -cp "$PROBE_JAR:${PROBE_JAR%/*}/lib/*" io.txrx.launcher.PingProbe "$ws" "$page" "$CHECK_TIMEOUT"; then
         log_excerpt "${DEPLOY_LOG_FROM:-1}"
         die "txrx on Payara Server did not answer"
     fi

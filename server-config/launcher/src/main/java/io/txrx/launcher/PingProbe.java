@@ -73,7 +73,7 @@ public final class PingProbe {
      * The smoke check of a deployed txrx (the EAR check runs it): {@code system.ping} over the socket answers
      * pong, and, when a page URL is given, the page answers 200 with the console. Exits 1 with the last failure.
      * <p>
-     * {@code java -cp txrx-launcher.jar io.txrx.launcher.PingProbe <ws-url> [page-url] [timeout-seconds]}
+     * {@code java -cp txrx-launcher.jar:lib/* io.txrx.launcher.PingProbe <ws-url> [page-url] [timeout-seconds]}
      */
     public static void main(String[] args) throws Exception {
         Console console = Console.system();

@@ -3,7 +3,7 @@ package io.txrx.launcher;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** {@code java -jar txrx-launcher.jar <command> [options]}: the run command (see {@link LaunchOptions#USAGE}). */
+/** {@code java -cp txrx-launcher.jar:lib/* io.txrx.launcher.Txrx <command> [options]}: the run command (see {@link LaunchOptions#USAGE}). */
 public final class Txrx {
 
     /** Held so its level stays set: the embedded PostgreSQL relays every server line at INFO. */
