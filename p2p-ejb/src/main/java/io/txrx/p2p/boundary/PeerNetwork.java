@@ -1,10 +1,10 @@
 package io.txrx.p2p.boundary;
 
 import io.txrx.p2p.control.PeerProtocol;
+import io.txrx.p2p.control.PeerSigner;
 import io.txrx.p2p.control.RouteTable;
 import io.txrx.peer.InstanceId;
 import io.txrx.peer.PeerMessage;
-import io.txrx.peer.PeerSigner;
 import io.txrx.peer.Role;
 import io.txrx.peer.Roles;
 import io.txrx.peer.Shard;

@@ -3,11 +3,11 @@ package io.txrx.gateway.channel.boundary;
 import static io.txrx.jsonrpc.JsonFactory.JSON;
 
 import io.txrx.channel.ChannelMessage;
-import io.txrx.channel.ChannelPolicy;
-import io.txrx.channel.ChannelPolicy.Access;
 import io.txrx.channel.ChannelPublisher;
 import io.txrx.gateway.boundary.LocalMethods;
 import io.txrx.gateway.channel.control.ChannelParams;
+import io.txrx.gateway.channel.control.ChannelPolicy;
+import io.txrx.gateway.channel.control.ChannelPolicy.Access;
 import io.txrx.gateway.channel.control.ChannelStore;
 import io.txrx.gateway.channel.control.RetainedRange;
 import io.txrx.gateway.channel.control.Subscription;

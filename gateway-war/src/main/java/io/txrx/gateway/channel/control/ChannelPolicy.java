@@ -1,5 +1,6 @@
-package io.txrx.channel;
+package io.txrx.gateway.channel.control;
 
+import io.txrx.channel.ChannelName;
 import io.txrx.identity.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,12 @@
-package io.txrx.peer;
+package io.txrx.p2p.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.txrx.peer.PeerMessage;
+import io.txrx.peer.Shard;
 import org.junit.jupiter.api.Test;
 
 class PeerSignerTest {
@@ -55,14 +57,5 @@ class PeerSignerTest {
     @Test
     void aMissingKeyIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new PeerSigner(" ", 1000));
-    }
-
-    @Test
-    void rolesParse() {
-        Roles roles = Roles.of("gateway, rpc");
-        assertTrue(roles.has(Role.GATEWAY));
-        assertFalse(roles.has(Role.DISPATCHER));
-        assertTrue(Roles.of("all").has(Role.DISPATCHER));
-        assertThrows(IllegalArgumentException.class, () -> Roles.of("router"));
     }
 }

@@ -1,8 +1,8 @@
-package io.txrx.channel;
+package io.txrx.gateway.channel.control;
 
-import static io.txrx.channel.ChannelPolicy.Access.ALLOWED;
-import static io.txrx.channel.ChannelPolicy.Access.FORBIDDEN;
-import static io.txrx.channel.ChannelPolicy.Access.SIGN_IN_REQUIRED;
+import static io.txrx.gateway.channel.control.ChannelPolicy.Access.ALLOWED;
+import static io.txrx.gateway.channel.control.ChannelPolicy.Access.FORBIDDEN;
+import static io.txrx.gateway.channel.control.ChannelPolicy.Access.SIGN_IN_REQUIRED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.txrx.identity.Caller;

@@ -1,5 +1,6 @@
-package io.txrx.peer;
+package io.txrx.p2p.control;
 
+import io.txrx.peer.PeerMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
