@@ -3,9 +3,9 @@ package io.txrx.dispatcher.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.txrx.keys.StreamKeys;
 import io.txrx.p2p.control.RouteTable;
 import io.txrx.peer.Shard;
-import io.txrx.stream.StreamKeys;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

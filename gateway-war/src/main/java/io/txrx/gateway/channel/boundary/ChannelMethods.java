@@ -3,7 +3,6 @@ package io.txrx.gateway.channel.boundary;
 import static io.txrx.jsonrpc.JsonFactory.JSON;
 
 import io.txrx.channel.ChannelMessage;
-import io.txrx.channel.ChannelPublisher;
 import io.txrx.gateway.boundary.LocalMethods;
 import io.txrx.gateway.channel.control.ChannelParams;
 import io.txrx.gateway.channel.control.ChannelPolicy;
@@ -17,7 +16,8 @@ import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
 import io.txrx.jsonrpc.Replies;
-import io.txrx.stream.StreamKeys;
+import io.txrx.keys.StreamKeys;
+import io.txrx.stream.ChannelPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
