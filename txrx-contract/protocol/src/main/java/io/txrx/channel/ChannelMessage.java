@@ -2,6 +2,7 @@ package io.txrx.channel;
 
 import static io.txrx.jsonrpc.JsonFactory.JSON;
 
+import io.txrx.jsonrpc.Methods;
 import io.txrx.jsonrpc.Replies;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -9,7 +10,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Map;
-import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * One message of a channel as clients and workers see it: its offset (the stream entry id) and its data.
@@ -18,10 +18,21 @@ import redis.clients.jedis.resps.StreamEntry;
  */
 public record ChannelMessage(String channel, String offset, JsonValue data) {
     /** The JSON-RPC method of the push a subscribed socket receives. */
-    public static final String PUSH_METHOD = "channel.message";
+    public static final String PUSH_METHOD = Methods.CHANNEL_MESSAGE;
+    /** The members of a push's params and of a history page's messages. */
+    public static final String CHANNEL = "channel";
 
-    public static ChannelMessage of(String channel, StreamEntry entry) {
-        return new ChannelMessage(channel, entry.getID().toString(), dataOf(entry.getFields()));
+    public static final String OFFSET = "offset";
+    public static final String DATA = "data";
+
+    /** The message of a channel's stream entry: {@code offset} is the entry id, {@code fields} its fields. */
+    public static ChannelMessage of(String channel, String offset, Map<String, String> fields) {
+        return new ChannelMessage(channel, offset, dataOf(fields));
+    }
+
+    /** The message a {@code channel.message} push carries, from its params. */
+    public static ChannelMessage fromPush(JsonObject params) {
+        return new ChannelMessage(params.getString(CHANNEL), params.getString(OFFSET), params.get(DATA));
     }
 
     static JsonValue dataOf(Map<String, String> fields) {
@@ -40,10 +51,7 @@ public record ChannelMessage(String channel, String offset, JsonValue data) {
 
     /** {@code {"offset":...,"data":...}}, as a history page lists it. */
     public JsonObject toJson() {
-        return JSON.createObjectBuilder()
-                .add("offset", offset)
-                .add("data", data)
-                .build();
+        return JSON.createObjectBuilder().add(OFFSET, offset).add(DATA, data).build();
     }
 
     /** The {@code channel.message} notification a subscribed socket receives. */
@@ -51,9 +59,9 @@ public record ChannelMessage(String channel, String offset, JsonValue data) {
         return Replies.notification(
                 PUSH_METHOD,
                 JSON.createObjectBuilder()
-                        .add("channel", channel)
-                        .add("offset", offset)
-                        .add("data", data)
+                        .add(CHANNEL, channel)
+                        .add(OFFSET, offset)
+                        .add(DATA, data)
                         .build());
     }
 }

@@ -1,25 +1,21 @@
 package io.txrx.keys;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * Names of the Redis keys, all under the configurable prefix. Every command txrx sends touches one key, so
  * the names need no hash tags to work on a Redis Cluster; the one exception, a gateway's channel fan-out
- * read, is described with {@link #channel(String)}.
+ * read, is described with {@link #channel(String)}. The roles inject it as a bean under the configured
+ * prefix ({@code io.txrx.stream.StreamKeysProducer}).
  */
-@ApplicationScoped
-public class StreamKeys {
+public final class StreamKeys {
 
-    @Inject
-    @ConfigProperty(name = "txrx.prefix", defaultValue = "txrx:")
-    String prefix;
+    private final String prefix;
+
+    private StreamKeys(String prefix) {
+        this.prefix = prefix;
+    }
 
     public static StreamKeys withPrefix(String prefix) {
-        StreamKeys keys = new StreamKeys();
-        keys.prefix = prefix;
-        return keys;
+        return new StreamKeys(prefix);
     }
 
     /** Every call from every gateway. */

@@ -119,7 +119,7 @@ public final class ChannelWorker implements Runnable {
                 continue;
             }
             try {
-                handler.handle(ChannelMessage.of(channel, entry));
+                handler.handle(ChannelMessage.of(channel, entry.getID().toString(), entry.getFields()));
                 reader.ack(entry.getID());
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Message {0} of channel {1} failed, left pending: {2}", new Object[] {

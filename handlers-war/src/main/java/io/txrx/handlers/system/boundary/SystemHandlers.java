@@ -1,5 +1,6 @@
 package io.txrx.handlers.system.boundary;
 
+import io.txrx.jsonrpc.Methods;
 import io.txrx.p2p.control.RouteTable;
 import io.txrx.rpc.boundary.RpcMethod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class SystemHandlers {
     @Inject
     RouteTable routes;
 
-    @RpcMethod("system.ping")
+    @RpcMethod(Methods.SYSTEM_PING)
     public String ping() {
         return "pong";
     }
