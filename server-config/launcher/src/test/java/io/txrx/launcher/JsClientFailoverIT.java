@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.txrx.client.TxrxClient;
+import io.txrx.testing.TestRedis;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -53,7 +54,7 @@ class JsClientFailoverIT {
             .toAbsolutePath()
             .normalize();
     private Path node;
-    private TestRedis redis;
+    private String redisUrl;
     private PostgresService postgres;
     private final List<MicroProcess> processes = new ArrayList<>();
     private MicroProcess gatewayA;
@@ -66,7 +67,7 @@ class JsClientFailoverIT {
         assumeTrue(node != null, "node is not on the PATH: the JS client's end-to-end test is skipped");
         Files.createDirectories(runDir);
         Distribution dist = Distribution.locate().verified();
-        redis = TestRedis.start(runDir.resolve("redis"));
+        redisUrl = TestRedis.url();
         postgres = PostgresService.resolve(System.getenv(), runDir.resolve("postgres"));
         MicroRuntime runtime = new MicroRuntime(dist.microJar(), runDir, List.of("-Xmx512m"), null);
         gatewayA = start(runtime, dist, Role.GATEWAY, "gateway-a");
@@ -133,10 +134,9 @@ class JsClientFailoverIT {
         for (MicroProcess process : processes) {
             process.stop();
         }
-        if (redis != null) {
-            int deleted = redis.deleteKeys(prefix);
+        if (redisUrl != null) {
+            int deleted = TestRedis.deleteKeys(prefix);
             LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
-            redis.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -216,7 +216,7 @@ class JsClientFailoverIT {
     private MicroProcess start(MicroRuntime runtime, Distribution dist, Role role, String name) throws Exception {
         Map<String, String> env = new HashMap<>(postgres.environment());
         env.put("TXRX_ROLES", role.value());
-        env.put(RedisService.URL_VARIABLE, redis.url());
+        env.put(RedisService.URL_VARIABLE, redisUrl);
         env.put("TXRX_P2P_PSK", psk);
         env.put("TXRX_PREFIX", prefix);
         env.put("TXRX_CHANNEL_ALLOW_ANONYMOUS", "true");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.txrx.testing.TestRedis;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -45,7 +46,7 @@ class MultiProcessIT {
     private final String prefix = "txrx-it-" + Secrets.randomHex(4) + ":";
     private final String psk = Secrets.randomHex(32);
     private final Path runDir = Path.of("target", "it-run").toAbsolutePath();
-    private TestRedis redis;
+    private String redisUrl;
     private PostgresService postgres;
     private Distribution dist;
     private MicroRuntime runtime;
@@ -58,7 +59,7 @@ class MultiProcessIT {
     @BeforeAll
     void startGatewayAndDispatcher() throws Exception {
         dist = Distribution.locate().verified();
-        redis = TestRedis.start(runDir.resolve("redis"));
+        redisUrl = TestRedis.url();
         postgres = PostgresService.resolve(System.getenv(), runDir.resolve("postgres"));
         runtime = new MicroRuntime(dist.microJar(), runDir, List.of("-Xmx512m"), null);
         gateway = start(Role.GATEWAY, "gateway");
@@ -125,10 +126,10 @@ class MultiProcessIT {
                 assertPong(ping.get(30, TimeUnit.SECONDS));
             } catch (TimeoutException e) {
                 fail("no reply to system.ping in 30 s; entries in the forged stream: "
-                        + redis.jedis().xlen(evil));
+                        + TestRedis.jedis().xlen(evil));
             }
         }
-        assertEquals(0, redis.jedis().xlen(evil), "calls were routed to the forged stream");
+        assertEquals(0, TestRedis.jedis().xlen(evil), "calls were routed to the forged stream");
     }
 
     @AfterAll
@@ -146,10 +147,9 @@ class MultiProcessIT {
                 process.stop();
             }
         }
-        if (redis != null) {
-            int deleted = redis.deleteKeys(prefix);
+        if (redisUrl != null) {
+            int deleted = TestRedis.deleteKeys(prefix);
             LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
-            redis.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -159,7 +159,7 @@ class MultiProcessIT {
     private MicroProcess start(Role role, String name) throws Exception {
         Map<String, String> env = new HashMap<>(postgres.environment());
         env.put("TXRX_ROLES", role.value());
-        env.put(RedisService.URL_VARIABLE, redis.url());
+        env.put(RedisService.URL_VARIABLE, redisUrl);
         env.put("TXRX_P2P_PSK", psk);
         env.put("TXRX_PREFIX", prefix);
         // an unroutable call waits for an rpc instance this long before it gets -32601
@@ -186,12 +186,12 @@ class MultiProcessIT {
     }
 
     private void forge(ForgedShare share, String key) {
-        redis.jedis().xadd(prefix + "p2p", StreamEntryID.NEW_ENTRY, share.fields(key));
+        TestRedis.jedis().xadd(prefix + "p2p", StreamEntryID.NEW_ENTRY, share.fields(key));
     }
 
     /** The instance id the live rpc process announced in its latest share. */
     private Optional<String> rpcInstance() {
-        List<StreamEntry> entries = redis.jedis().xrevrange(prefix + "p2p", "+", "-", 1000);
+        List<StreamEntry> entries = TestRedis.jedis().xrevrange(prefix + "p2p", "+", "-", 1000);
         return entries.stream()
                 .map(StreamEntry::getFields)
                 .filter(fields -> "share".equals(fields.get("type")) && !"forger".equals(fields.get("from")))
