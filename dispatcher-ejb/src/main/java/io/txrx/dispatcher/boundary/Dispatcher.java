@@ -3,7 +3,7 @@ package io.txrx.dispatcher.boundary;
 import io.txrx.dispatcher.control.CallRouter;
 import io.txrx.dispatcher.control.RoutingPlan;
 import io.txrx.keys.StreamKeys;
-import io.txrx.p2p.control.RouteTable;
+import io.txrx.p2p.boundary.Routes;
 import io.txrx.peer.Role;
 import io.txrx.process.InstanceId;
 import io.txrx.process.Roles;
@@ -58,7 +58,7 @@ public class Dispatcher {
     InstanceId instance;
 
     @Inject
-    RouteTable routes;
+    Routes routes;
 
     @Inject
     @ConfigProperty(name = "txrx.dispatcher.batch", defaultValue = "256")
