@@ -2,14 +2,14 @@ package io.txrx.dispatcher.boundary;
 
 import io.txrx.dispatcher.control.CallRouter;
 import io.txrx.dispatcher.control.RoutingPlan;
-import io.txrx.p2p.control.RouteTable;
-import io.txrx.peer.InstanceId;
+import io.txrx.keys.StreamKeys;
+import io.txrx.p2p.boundary.Routes;
 import io.txrx.peer.Role;
-import io.txrx.peer.Roles;
+import io.txrx.process.InstanceId;
+import io.txrx.process.Roles;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loops;
 import io.txrx.stream.Redis;
-import io.txrx.stream.StreamKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -58,7 +58,7 @@ public class Dispatcher {
     InstanceId instance;
 
     @Inject
-    RouteTable routes;
+    Routes routes;
 
     @Inject
     @ConfigProperty(name = "txrx.dispatcher.batch", defaultValue = "256")

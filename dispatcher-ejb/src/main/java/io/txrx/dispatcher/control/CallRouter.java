@@ -4,9 +4,9 @@ import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Replies;
-import io.txrx.p2p.control.RouteTable;
-import io.txrx.stream.Fields;
-import io.txrx.stream.StreamKeys;
+import io.txrx.keys.Fields;
+import io.txrx.keys.StreamKeys;
+import io.txrx.p2p.boundary.Routes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +18,11 @@ import redis.clients.jedis.resps.StreamEntry;
  * period, measured from the entry id's own timestamp so every dispatcher agrees on it.
  */
 public class CallRouter {
-    private final RouteTable routes;
+    private final Routes routes;
     private final StreamKeys keys;
     private final long graceMs;
 
-    public CallRouter(RouteTable routes, StreamKeys keys, long graceMs) {
+    public CallRouter(Routes routes, StreamKeys keys, long graceMs) {
         this.routes = routes;
         this.keys = keys;
         this.graceMs = graceMs;

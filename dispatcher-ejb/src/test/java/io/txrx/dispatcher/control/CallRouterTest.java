@@ -3,18 +3,35 @@ package io.txrx.dispatcher.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.txrx.p2p.control.RouteTable;
-import io.txrx.peer.Shard;
-import io.txrx.stream.StreamKeys;
+import io.txrx.keys.StreamKeys;
+import io.txrx.p2p.boundary.Routes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 class CallRouterTest {
     private static final long T0 = 1_700_000_000_000L;
-    private final RouteTable routes = new RouteTable();
+    private final Map<String, String> streams = new HashMap<>();
+    private final Routes routes = new Routes() {
+        @Override
+        public Optional<String> streamFor(String method) {
+            return Optional.ofNullable(streams.get(method));
+        }
+
+        @Override
+        public Map<String, String> methods() {
+            return Map.of();
+        }
+
+        @Override
+        public long version() {
+            return 0;
+        }
+    };
     private final CallRouter cut = new CallRouter(routes, StreamKeys.withPrefix("t:"), 5000);
 
     private static StreamEntry call(long time, String method, String cid) {
@@ -27,7 +44,7 @@ class CallRouterTest {
 
     @Test
     void aRoutedCallIsForwardedAndAcked() {
-        routes.merge(new Shard("system", "t:rpc:system", List.of("system.ping"), "i1", "1"), T0);
+        streams.put("system.ping", "t:rpc:system");
         RoutingPlan plan = cut.plan(List.of(call(T0, "system.ping", "1")), T0);
         assertEquals("t:rpc:system", plan.appends().get(0).stream());
         assertEquals(List.of(new StreamEntryID(T0, 0)), plan.acks());

@@ -5,7 +5,7 @@ import static io.txrx.jsonrpc.JsonFactory.JSON;
 import io.txrx.identity.Caller;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Replies;
-import io.txrx.stream.Fields;
+import io.txrx.keys.Fields;
 import jakarta.websocket.Session;
 import java.io.StringReader;
 import java.util.Map;

@@ -21,6 +21,8 @@ public final class Deployments {
                         "io.txrx.gateway.channel",
                         "io.txrx.jsonrpc",
                         "io.txrx.stream",
+                        "io.txrx.keys",
+                        "io.txrx.process",
                         "io.txrx.peer",
                         "io.txrx.identity",
                         "io.txrx.channel")

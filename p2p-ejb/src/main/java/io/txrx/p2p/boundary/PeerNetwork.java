@@ -1,16 +1,16 @@
 package io.txrx.p2p.boundary;
 
+import io.txrx.keys.StreamKeys;
 import io.txrx.p2p.control.PeerProtocol;
+import io.txrx.p2p.control.PeerSigner;
 import io.txrx.p2p.control.RouteTable;
-import io.txrx.peer.InstanceId;
 import io.txrx.peer.PeerMessage;
-import io.txrx.peer.PeerSigner;
 import io.txrx.peer.Role;
-import io.txrx.peer.Roles;
 import io.txrx.peer.Shard;
+import io.txrx.process.InstanceId;
+import io.txrx.process.Roles;
 import io.txrx.stream.Loops;
 import io.txrx.stream.Redis;
-import io.txrx.stream.StreamKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -2,8 +2,8 @@ package io.txrx.p2p.control;
 
 import io.txrx.peer.PeerMessage;
 import io.txrx.peer.Role;
-import io.txrx.peer.Roles;
 import io.txrx.peer.Shard;
+import io.txrx.process.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package io.txrx.p2p.control;
 
+import io.txrx.p2p.boundary.Routes;
 import io.txrx.peer.Shard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * so a dispatcher knows to re-process calls it could not route.
  */
 @ApplicationScoped
-public class RouteTable {
+public class RouteTable implements Routes {
 
     private record Route(String service, String stream) {}
 
@@ -62,18 +63,20 @@ public class RouteTable {
         return silent.size();
     }
 
+    @Override
     public Optional<String> streamFor(String method) {
         Route route = routes.get(method);
         return route == null ? Optional.empty() : Optional.of(route.stream());
     }
 
-    /** Every routable method with the service that handles it, sorted by method. */
+    @Override
     public Map<String, String> methods() {
         Map<String, String> methods = new TreeMap<>();
         routes.forEach((method, route) -> methods.put(method, route.service()));
         return methods;
     }
 
+    @Override
     public long version() {
         return version.get();
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.peer.PeerMessage;
-import io.txrx.peer.Roles;
 import io.txrx.peer.Shard;
+import io.txrx.process.Roles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,17 +1,17 @@
 package io.txrx.rpc.boundary;
 
+import io.txrx.keys.StreamKeys;
 import io.txrx.p2p.boundary.PeerNetwork;
-import io.txrx.peer.InstanceId;
 import io.txrx.peer.Role;
-import io.txrx.peer.Roles;
 import io.txrx.peer.Shard;
+import io.txrx.process.InstanceId;
+import io.txrx.process.Roles;
 import io.txrx.rpc.control.CallExecutor;
 import io.txrx.rpc.control.HandlerRegistry;
 import io.txrx.rpc.control.HandlerScanner;
 import io.txrx.rpc.control.ServiceReader;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Redis;
-import io.txrx.stream.StreamKeys;
 import io.txrx.stream.StreamWriter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

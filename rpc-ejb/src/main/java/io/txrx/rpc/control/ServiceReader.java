@@ -1,10 +1,10 @@
 package io.txrx.rpc.control;
 
+import io.txrx.keys.Fields;
+import io.txrx.keys.StreamKeys;
 import io.txrx.stream.Ack;
-import io.txrx.stream.Fields;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loops;
-import io.txrx.stream.StreamKeys;
 import io.txrx.stream.StreamWriter;
 import java.util.List;
 import java.util.Map;

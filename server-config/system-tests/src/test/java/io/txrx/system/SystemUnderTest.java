@@ -8,6 +8,7 @@ import io.txrx.launcher.PostgresService;
 import io.txrx.launcher.RedisService;
 import io.txrx.launcher.Role;
 import io.txrx.launcher.Secrets;
+import io.txrx.testing.TestRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,8 @@ import java.util.logging.Logger;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * The system as separate Payara Micro processes, one per role and name, on one Redis (under a key prefix of
- * their own, deleted at the end) and one PostgreSQL, sharing a fresh P2P key: what every system test starts.
+ * The system as separate Payara Micro processes, one per role and name, on the test kit's Redis (under a key prefix
+ * of their own, deleted at the end) and one PostgreSQL, sharing a fresh P2P key: what every system test starts.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -30,7 +31,6 @@ final class SystemUnderTest implements AutoCloseable {
     private final String psk = Secrets.randomHex(32);
     private final Map<String, String> environment;
     private final Distribution dist;
-    private final TestRedis redis;
     private final PostgresService postgres;
     private final MicroRuntime runtime;
     private final List<MicroProcess> processes = new ArrayList<>();
@@ -43,7 +43,6 @@ final class SystemUnderTest implements AutoCloseable {
         Files.createDirectories(runDir);
         this.environment = Map.copyOf(environment);
         dist = Distribution.locate().verified();
-        redis = TestRedis.start(runDir.resolve("redis"));
         postgres = PostgresService.resolve(System.getenv(), runDir.resolve("postgres"));
         runtime = new MicroRuntime(dist.microJar(), runDir, List.of("-Xmx512m"), null);
     }
@@ -53,7 +52,7 @@ final class SystemUnderTest implements AutoCloseable {
         Map<String, String> env = new HashMap<>(postgres.environment());
         env.putAll(environment);
         env.put("TXRX_ROLES", role.value());
-        env.put(RedisService.URL_VARIABLE, redis.url());
+        env.put(RedisService.URL_VARIABLE, TestRedis.url());
         env.put("TXRX_P2P_PSK", psk);
         env.put("TXRX_PREFIX", prefix);
         MicroProcess process = MicroProcess.start(
@@ -74,7 +73,7 @@ final class SystemUnderTest implements AutoCloseable {
     }
 
     JedisPooled redis() {
-        return redis.jedis();
+        return TestRedis.jedis();
     }
 
     /** Stops every process (all asked first, then each waited for), deletes the keys, stops Redis and PostgreSQL. */
@@ -84,9 +83,8 @@ final class SystemUnderTest implements AutoCloseable {
         for (MicroProcess process : processes) {
             process.stop();
         }
-        int deleted = redis.deleteKeys(prefix);
+        int deleted = TestRedis.deleteKeys(prefix);
         LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
-        redis.close();
         postgres.close();
     }
 }

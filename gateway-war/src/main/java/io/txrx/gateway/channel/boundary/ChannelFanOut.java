@@ -3,7 +3,7 @@ package io.txrx.gateway.channel.boundary;
 import io.txrx.gateway.channel.control.ChannelRegistry;
 import io.txrx.gateway.channel.control.Subscription;
 import io.txrx.peer.Role;
-import io.txrx.peer.Roles;
+import io.txrx.process.Roles;
 import io.txrx.stream.Loops;
 import io.txrx.stream.Redis;
 import jakarta.annotation.PostConstruct;

@@ -3,11 +3,10 @@ package io.txrx.gateway.channel.boundary;
 import static io.txrx.jsonrpc.JsonFactory.JSON;
 
 import io.txrx.channel.ChannelMessage;
-import io.txrx.channel.ChannelPolicy;
-import io.txrx.channel.ChannelPolicy.Access;
-import io.txrx.channel.ChannelPublisher;
 import io.txrx.gateway.boundary.LocalMethods;
 import io.txrx.gateway.channel.control.ChannelParams;
+import io.txrx.gateway.channel.control.ChannelPolicy;
+import io.txrx.gateway.channel.control.ChannelPolicy.Access;
 import io.txrx.gateway.channel.control.ChannelStore;
 import io.txrx.gateway.channel.control.RetainedRange;
 import io.txrx.gateway.channel.control.Subscription;
@@ -16,8 +15,10 @@ import io.txrx.identity.Caller;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
+import io.txrx.jsonrpc.Methods;
 import io.txrx.jsonrpc.Replies;
-import io.txrx.stream.StreamKeys;
+import io.txrx.keys.StreamKeys;
+import io.txrx.stream.ChannelPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -43,10 +44,10 @@ import redis.clients.jedis.resps.StreamEntry;
 @ApplicationScoped
 public class ChannelMethods implements LocalMethods {
     private static final Logger LOG = Logger.getLogger(ChannelMethods.class.getName());
-    static final String SUBSCRIBE = "channel.subscribe";
-    static final String UNSUBSCRIBE = "channel.unsubscribe";
-    static final String PUBLISH = "channel.publish";
-    static final String HISTORY = "channel.history";
+    static final String SUBSCRIBE = Methods.CHANNEL_SUBSCRIBE;
+    static final String UNSUBSCRIBE = Methods.CHANNEL_UNSUBSCRIBE;
+    static final String PUBLISH = Methods.CHANNEL_PUBLISH;
+    static final String HISTORY = Methods.CHANNEL_HISTORY;
     private static final Set<String> METHODS = Set.of(SUBSCRIBE, UNSUBSCRIBE, PUBLISH, HISTORY);
     private static final int REPLAY_PAGE = 500;
 
@@ -155,7 +156,8 @@ public class ChannelMethods implements LocalMethods {
             for (StreamEntry entry : page) {
                 subscription.replay(
                         entry.getID(),
-                        ChannelMessage.of(subscription.channel(), entry).toPush());
+                        ChannelMessage.of(subscription.channel(), entry.getID().toString(), entry.getFields())
+                                .toPush());
             }
             replayed += page.size();
             if (page.size() < REPLAY_PAGE) {
@@ -196,8 +198,9 @@ public class ChannelMethods implements LocalMethods {
         List<StreamEntry> page =
                 retained.exists() ? store.after(key, params.from(), params.to(), params.limit()) : List.of();
         JsonArrayBuilder messages = JSON.createArrayBuilder();
-        page.forEach(
-                entry -> messages.add(ChannelMessage.of(params.channel(), entry).toJson()));
+        page.forEach(entry ->
+                messages.add(ChannelMessage.of(params.channel(), entry.getID().toString(), entry.getFields())
+                        .toJson()));
         var result = JSON.createObjectBuilder().add("channel", params.channel()).add("messages", messages);
         if (page.size() == params.limit()) {
             result.add("next", page.get(page.size() - 1).getID().toString());

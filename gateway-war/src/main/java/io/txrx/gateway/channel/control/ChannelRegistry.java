@@ -112,7 +112,8 @@ public final class ChannelRegistry {
                     continue;
                 }
                 channel.position = entry.getID();
-                String push = ChannelMessage.of(channel.name, entry).toPush();
+                String push = ChannelMessage.of(channel.name, entry.getID().toString(), entry.getFields())
+                        .toPush();
                 for (Subscription subscription : channel.subscriptions) {
                     if (!subscription.offer(entry.getID(), push)) {
                         gone.add(subscription);

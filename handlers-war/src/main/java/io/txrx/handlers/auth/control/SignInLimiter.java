@@ -2,8 +2,8 @@ package io.txrx.handlers.auth.control;
 
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
+import io.txrx.keys.StreamKeys;
 import io.txrx.stream.Redis;
-import io.txrx.stream.StreamKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -3,7 +3,7 @@ package io.txrx.handlers.schema.boundary;
 import io.txrx.handlers.schema.control.Migrations;
 import io.txrx.handlers.schema.control.Seeder;
 import io.txrx.peer.Role;
-import io.txrx.peer.Roles;
+import io.txrx.process.Roles;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;

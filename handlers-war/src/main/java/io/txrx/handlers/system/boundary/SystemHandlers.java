@@ -1,6 +1,7 @@
 package io.txrx.handlers.system.boundary;
 
-import io.txrx.p2p.control.RouteTable;
+import io.txrx.jsonrpc.Methods;
+import io.txrx.p2p.boundary.Routes;
 import io.txrx.rpc.boundary.RpcMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,9 +19,9 @@ public class SystemHandlers {
     public record MethodRoute(String method, String service) {}
 
     @Inject
-    RouteTable routes;
+    Routes routes;
 
-    @RpcMethod("system.ping")
+    @RpcMethod(Methods.SYSTEM_PING)
     public String ping() {
         return "pong";
     }

@@ -53,6 +53,8 @@ public final class Deployments {
                         "io.txrx.rpc.control",
                         "io.txrx.jsonrpc",
                         "io.txrx.stream",
+                        "io.txrx.keys",
+                        "io.txrx.process",
                         "io.txrx.peer",
                         "io.txrx.identity")
                 .addPackages(false, "io.txrx.handlers")

@@ -1,0 +1,26 @@
+package io.txrx.keys;
+
+/** Field names of stream entries (DESIGN.md section 3). */
+public final class Fields {
+    /** The gateway instance holding the caller's socket. */
+    public static final String GATEWAY = "gw";
+    /** The caller's WebSocket session id on that gateway. */
+    public static final String SESSION = "sid";
+    /** The gateway's own id for one call, so a second reply to the same call can be dropped. */
+    public static final String CALL = "cid";
+    /** The JSON-RPC method, so routing needs no JSON parsing. */
+    public static final String METHOD = "method";
+    /** The signed-in user bound to the socket, if any. */
+    public static final String USER = "user";
+    /** The JSON-RPC request, reply or push as text. */
+    public static final String MESSAGE = "msg";
+    /**
+     * In an RX entry: the caller to bind to the socket before the message is delivered, as
+     * {@code io.txrx.identity.Caller} JSON, or empty to unbind.
+     */
+    public static final String BIND = "bind";
+    /** Milliseconds since the epoch when the entry was written. */
+    public static final String TIMESTAMP = "ts";
+
+    private Fields() {}
+}
