@@ -13,19 +13,13 @@ import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.peer.InstanceId;
-import io.txrx.peer.Role;
-import io.txrx.peer.Roles;
 import io.txrx.stream.Fields;
-import io.txrx.stream.Loops;
+import io.txrx.stream.Loop;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamKeys;
 import io.txrx.stream.StreamWriter;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -37,7 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,9 +56,6 @@ public class Gateway {
 
     @Inject
     StreamKeys keys;
-
-    @Inject
-    Roles roles;
 
     @Inject
     InstanceId instance;
@@ -106,47 +96,37 @@ public class Gateway {
     @Any
     Instance<LocalMethods> localMethods;
 
-    @Resource
-    ManagedExecutorService executor;
-
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final PendingCalls pending = new PendingCalls();
     private ReplyDelivery delivery;
     private List<LocalMethods> local = List.of();
     private StreamWriter tx;
     private String rx;
-    private volatile boolean running;
-    private Future<?> rxLoop;
+    private final Loop rxLoop = new Loop("RX loop", this::readReplies);
+    private StreamEntryID lastRx = new StreamEntryID(0, 0);
+    private long nextSweep;
+    private long nextTtl;
 
-    /** Starts with the module: every frame of every socket goes through here, so no EJB container in between. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (running || !roles.has(Role.GATEWAY)) {
-            return; // Payara may fire @Initialized twice for a WAR inside an EAR (WELD-000718)
-        }
+    /** Started by {@link GatewayStartup} when this process has the gateway role. */
+    void start(ManagedExecutorService executor) {
         local = localMethods.stream().toList();
         rx = keys.rx(instance.value());
         delivery = new ReplyDelivery(sessions, pending, callTimeoutMs);
         tx = new StreamWriter(redis.client(), batchSize);
         tx.start(executor);
-        running = true;
-        rxLoop = executor.submit(this::readReplies);
+        rxLoop.start(executor);
         LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2}", new Object[] {instance, keys.tx(), rx});
     }
 
-    @PreDestroy
     void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
+        rxLoop.stop();
         sessions.values().forEach(s -> close(s, CloseCodes.GOING_AWAY, "Gateway shutting down"));
-        Loops.join(rxLoop, "RX loop");
         tx.stop();
         redis.client().del(rx);
     }
 
     public void open(Session session) {
-        if (!running) {
+        if (!rxLoop.running()) {
             close(session, CloseCodes.TRY_AGAIN_LATER, "This process does not run the gateway role");
             return;
         }
@@ -250,33 +230,23 @@ public class Gateway {
     }
 
     private void readReplies() {
-        StreamEntryID last = new StreamEntryID(0, 0);
-        long nextSweep = 0;
-        long nextTtl = 0;
-        while (running) {
-            try {
-                long now = System.currentTimeMillis();
-                if (now >= nextSweep) {
-                    delivery.timeOutOldCalls(now);
-                    nextSweep = now + SWEEP_MS;
-                }
-                if (now >= nextTtl) {
-                    redis.client().expire(rx, rxTtlSeconds);
-                    nextTtl = now + rxTtlSeconds * 1000 / 4;
-                }
-                var read = redis.client()
-                        .xread(XReadParams.xReadParams().count(batchSize).block(500), Map.of(rx, last));
-                if (read == null) {
-                    continue;
-                }
-                for (StreamEntry entry : read.get(0).getValue()) {
-                    last = entry.getID();
-                    delivery.deliver(entry.getFields());
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "RX loop failed, going on: {0}", e.toString());
-                Loops.pauseAfterFailure();
-            }
+        long now = System.currentTimeMillis();
+        if (now >= nextSweep) {
+            delivery.timeOutOldCalls(now);
+            nextSweep = now + SWEEP_MS;
+        }
+        if (now >= nextTtl) {
+            redis.client().expire(rx, rxTtlSeconds);
+            nextTtl = now + rxTtlSeconds * 1000 / 4;
+        }
+        var read =
+                redis.client().xread(XReadParams.xReadParams().count(batchSize).block(500), Map.of(rx, lastRx));
+        if (read == null) {
+            return;
+        }
+        for (StreamEntry entry : read.get(0).getValue()) {
+            lastRx = entry.getID();
+            delivery.deliver(entry.getFields());
         }
     }
 

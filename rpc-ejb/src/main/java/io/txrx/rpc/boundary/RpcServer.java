@@ -22,6 +22,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -45,8 +46,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedExecutorDefinition(name = RpcServer.LOOPS, maxAsync = -1, hungTaskThreshold = -1)
 public class RpcServer {
     private static final Logger LOG = Logger.getLogger(RpcServer.class.getName());
+    static final String LOOPS = "java:app/concurrent/rpc-loops";
 
     @Inject
     Redis redis;
@@ -89,7 +92,7 @@ public class RpcServer {
     @ConfigProperty(name = "txrx.stream.rx-max-len", defaultValue = "10000")
     long rxMaxLen;
 
-    @Resource
+    @Resource(lookup = LOOPS)
     ManagedExecutorService executor;
 
     private final Map<String, ServiceReader> readers = new ConcurrentHashMap<>();
@@ -135,10 +138,7 @@ public class RpcServer {
             stream.ensureGroup();
             ServiceReader reader = new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers);
             readers.put(service, reader);
-            executor.submit(reader);
-            for (int i = 0; i < workers; i++) {
-                executor.submit(reader::work);
-            }
+            reader.start(executor);
             List<String> methods = handlers.methods(service);
             peers.announce(new Shard(
                     service, stream.stream(), methods, peers.instanceId(), Integer.toHexString(methods.hashCode())));
