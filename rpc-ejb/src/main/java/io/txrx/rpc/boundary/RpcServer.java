@@ -31,7 +31,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,7 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Serves the handlers of a web module when this process has the rpc role: one {@link ServiceReader} per
  * service with {@code txrx.rpc.workers} worker loops, one pipelined writer for all replies, and each service's shard announced to the peers. A handler
- * module calls {@link #serve(BeanManager)} once it has started (see handlers-war's HandlerBootstrap).
+ * module calls {@link #serve(BeanManager)} once, from a {@code @Singleton @Startup} bean of its own (see
+ * handlers-war's HandlerBootstrap).
  */
 @Singleton
 @Startup
@@ -96,7 +96,6 @@ public class RpcServer {
     ManagedExecutorService executor;
 
     private final Map<String, ServiceReader> readers = new ConcurrentHashMap<>();
-    private final Set<BeanManager> served = ConcurrentHashMap.newKeySet();
     private Jsonb jsonb;
     private StreamWriter replies;
 
@@ -123,9 +122,6 @@ public class RpcServer {
         if (!roles.has(Role.RPC)) {
             LOG.info("rpc role is off: handlers are not served by this process");
             return;
-        }
-        if (!served.add(beanManager)) {
-            return; // Payara fires @Initialized(ApplicationScoped) twice for a WAR inside an EAR (WELD-000718)
         }
         HandlerScanner.scan(beanManager, jsonb, validator).forEach(handlers::register);
         CallExecutor calls = new CallExecutor(handlers);
