@@ -9,6 +9,7 @@ import io.txrx.gateway.control.Sockets;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
+import io.txrx.jsonrpc.FrameEntry;
 import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
@@ -160,11 +161,11 @@ public class Gateway {
         }
         int expected = frame.expectedReplies();
         BatchReply batch = frame.batch() && expected > 0 ? new BatchReply(expected) : null;
-        for (Object entry : frame.entries()) {
+        for (FrameEntry entry : frame.entries()) {
             if (entry instanceof Call call) {
                 forward(session, call, batch);
-            } else {
-                ReplyDelivery.answer(session, batch, ((Rejection) entry).reply());
+            } else if (entry instanceof Rejection rejection) {
+                ReplyDelivery.answer(session, batch, rejection.reply());
             }
         }
     }
