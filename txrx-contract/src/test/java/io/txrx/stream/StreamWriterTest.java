@@ -83,13 +83,7 @@ class StreamWriterTest {
     @Test
     void aReplyIsWrittenAndItsCallAckedInTheSameRound() {
         String calls = PREFIX + "calls-" + UUID.randomUUID();
-        StreamEntryID call = jedis.xadd(calls, StreamEntryID.NEW_ENTRY, Map.of("msg", "call"));
-        jedis.xgroupCreate(calls, "service", new StreamEntryID(0, 0), false);
-        jedis.xreadGroup(
-                "service",
-                "instance",
-                XReadGroupParams.xReadGroupParams(),
-                Map.of(calls, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        StreamEntryID call = pendingCall(calls, "call");
         assertEquals(1, jedis.xpending(calls, "service").getTotal(), "the call is pending before its reply");
 
         cut.appendThenAck(stream, Map.of("msg", "reply"), 1000, new Ack(calls, "service", call));
@@ -106,18 +100,24 @@ class StreamWriterTest {
     @Test
     void anAckAloneWritesNothing() {
         String calls = PREFIX + "calls-" + UUID.randomUUID();
-        StreamEntryID call = jedis.xadd(calls, StreamEntryID.NEW_ENTRY, Map.of("msg", "notification"));
-        jedis.xgroupCreate(calls, "service", new StreamEntryID(0, 0), false);
-        jedis.xreadGroup(
-                "service",
-                "instance",
-                XReadGroupParams.xReadGroupParams(),
-                Map.of(calls, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        StreamEntryID call = pendingCall(calls, "notification");
 
         cut.ack(new Ack(calls, "service", call));
         cut.stop();
 
         assertEquals(0, jedis.xpending(calls, "service").getTotal());
         assertEquals(0, jedis.exists(stream) ? 1 : 0, "no stream was written");
+    }
+
+    /** A call on {@code calls} read by a consumer of group {@code service} and not yet acked. */
+    private static StreamEntryID pendingCall(String calls, String message) {
+        StreamEntryID call = jedis.xadd(calls, StreamEntryID.NEW_ENTRY, Map.of("msg", message));
+        jedis.xgroupCreate(calls, "service", new StreamEntryID(0, 0), false);
+        jedis.xreadGroup(
+                "service",
+                "instance",
+                XReadGroupParams.xReadGroupParams(),
+                Map.of(calls, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        return call;
     }
 }

@@ -85,7 +85,7 @@ public class Gateway {
 
     private final SocketRegistry sockets = new SocketRegistry();
     private final PendingCalls pending = new PendingCalls();
-    private volatile boolean running;
+    private volatile boolean accepting;
     private FrameAdmission admission;
     private CallForwarder forwarder;
     private StreamWriter tx;
@@ -101,19 +101,19 @@ public class Gateway {
                 redis.client(), rxKey, new ReplyDelivery(sockets, pending, callTimeoutMs), batchSize, rxTtlSeconds);
         tx.start(executor);
         rx.start(executor);
-        running = true;
+        accepting = true;
         LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2}", new Object[] {instance, keys.tx(), rxKey});
     }
 
     void stop() {
-        running = false;
+        accepting = false;
         sockets.all().forEach(s -> close(s.session(), CloseCodes.GOING_AWAY, "Gateway shutting down"));
         rx.stop();
         tx.stop();
     }
 
     public void open(Session session) {
-        if (!running) {
+        if (!accepting) {
             close(session, CloseCodes.TRY_AGAIN_LATER, "This process does not run the gateway role");
             return;
         }
