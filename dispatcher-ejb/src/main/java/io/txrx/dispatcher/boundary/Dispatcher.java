@@ -8,7 +8,8 @@ import io.txrx.peer.Role;
 import io.txrx.process.InstanceId;
 import io.txrx.process.Roles;
 import io.txrx.stream.GroupReader;
-import io.txrx.stream.Loops;
+import io.txrx.stream.Loop;
+import io.txrx.stream.PendingClaims;
 import io.txrx.stream.Redis;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,10 +20,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,8 +42,10 @@ import redis.clients.jedis.resps.StreamEntry;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedExecutorDefinition(name = Dispatcher.LOOPS, maxAsync = -1, hungTaskThreshold = -1)
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    static final String LOOPS = "java:app/concurrent/dispatcher-loops";
     static final String GROUP = "dispatchers";
 
     @Inject
@@ -84,13 +87,15 @@ public class Dispatcher {
     @ConfigProperty(name = "txrx.stream.max-len", defaultValue = "1000000")
     long maxLen;
 
-    @Resource
+    @Resource(lookup = LOOPS)
     ManagedExecutorService executor;
 
+    private final Loop loop = new Loop("Dispatcher loop", this::round);
     private GroupReader tx;
     private CallRouter router;
-    private volatile boolean running;
-    private Future<?> loop;
+    private PendingClaims claims;
+    private long seenRoutes = -1;
+    private long nextScan;
 
     @PostConstruct
     void start() {
@@ -100,42 +105,25 @@ public class Dispatcher {
         tx = new GroupReader(redis.client(), keys.tx(), GROUP, instance.value(), batchSize, blockMs);
         tx.ensureGroup();
         router = new CallRouter(routes, keys, graceMs);
-        running = true;
-        loop = executor.submit(this::run);
+        claims = new PendingClaims(tx, claimIdleMs, System.currentTimeMillis() + claimIdleMs);
+        loop.start(executor);
         LOG.log(Level.INFO, "Dispatcher {0} reads {1}", new Object[] {instance, keys.tx()});
     }
 
     @PreDestroy
     void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        Loops.join(loop, "Dispatcher loop");
+        loop.stop();
     }
 
-    private void run() {
-        long seenRoutes = -1;
-        long nextScan = 0;
-        long nextClaim = System.currentTimeMillis() + claimIdleMs;
-        while (running) {
-            try {
-                long now = System.currentTimeMillis();
-                if (routes.version() != seenRoutes || now >= nextScan) {
-                    seenRoutes = routes.version();
-                    reprocessPending();
-                    nextScan = now + pendingScanMs;
-                }
-                if (now >= nextClaim) {
-                    claimFromDeadDispatchers();
-                    nextClaim = now + claimIdleMs / 2;
-                }
-                dispatch(tx.readNew());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Dispatcher loop failed, going on: {0}", e.toString());
-                Loops.pauseAfterFailure();
-            }
+    private void round() throws InterruptedException {
+        long now = System.currentTimeMillis();
+        if (routes.version() != seenRoutes || now >= nextScan) {
+            seenRoutes = routes.version();
+            reprocessPending();
+            nextScan = now + pendingScanMs;
         }
+        claims.claimIfDue(now, loop::running, this::dispatch);
+        dispatch(tx.readNew());
     }
 
     private void reprocessPending() {
@@ -145,21 +133,6 @@ public class Dispatcher {
             dispatch(page);
             after = page.get(page.size() - 1).getID();
         }
-    }
-
-    private void claimFromDeadDispatchers() {
-        StreamEntryID cursor = new StreamEntryID(0, 0);
-        do {
-            var claimed = tx.claim(claimIdleMs, cursor);
-            if (!claimed.getValue().isEmpty()) {
-                LOG.log(
-                        Level.INFO,
-                        "Claimed {0} pending call(s) from silent dispatchers",
-                        claimed.getValue().size());
-                dispatch(claimed.getValue());
-            }
-            cursor = claimed.getKey();
-        } while (!cursor.equals(new StreamEntryID(0, 0)));
     }
 
     private void dispatch(List<StreamEntry> entries) {

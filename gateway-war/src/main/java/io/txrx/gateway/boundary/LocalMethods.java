@@ -1,7 +1,7 @@
 package io.txrx.gateway.boundary;
 
+import io.txrx.gateway.control.Socket;
 import io.txrx.jsonrpc.Call;
-import jakarta.websocket.Session;
 
 /**
  * Methods a gateway answers itself instead of sending them through TX, such as channel subscriptions that
@@ -15,8 +15,8 @@ public interface LocalMethods {
      * Runs a call for a socket and answers the reply text, or {@code null} for a notification. Failures are
      * replies too: build them with {@code io.txrx.jsonrpc.Replies.error}.
      */
-    String call(Session session, Call call);
+    String call(Socket socket, Call call);
 
     /** The socket closed: forget what belongs to it. */
-    default void closed(Session session) {}
+    default void closed(Socket socket) {}
 }

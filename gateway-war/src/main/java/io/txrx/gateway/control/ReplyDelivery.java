@@ -2,11 +2,9 @@ package io.txrx.gateway.control;
 
 import static io.txrx.jsonrpc.JsonFactory.JSON;
 
-import io.txrx.identity.Caller;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
-import jakarta.websocket.Session;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.logging.Level;
@@ -19,15 +17,12 @@ import java.util.logging.Logger;
  */
 public final class ReplyDelivery {
     private static final Logger LOG = Logger.getLogger(ReplyDelivery.class.getName());
-    /** The bound caller's JSON among a socket's user properties, stamped on its calls without re-encoding. */
-    public static final String CALLER_JSON = "txrx.callerJson";
-
-    private final Map<String, Session> sessions;
+    private final SocketRegistry sockets;
     private final PendingCalls pending;
     private final long callTimeoutMs;
 
-    public ReplyDelivery(Map<String, Session> sessions, PendingCalls pending, long callTimeoutMs) {
-        this.sessions = sessions;
+    public ReplyDelivery(SocketRegistry sockets, PendingCalls pending, long callTimeoutMs) {
+        this.sockets = sockets;
         this.pending = pending;
         this.callTimeoutMs = callTimeoutMs;
     }
@@ -37,7 +32,7 @@ public final class ReplyDelivery {
         String callId = fields.get(Fields.CALL);
         String message = fields.get(Fields.MESSAGE);
         if (callId == null) {
-            Sockets.send(sessions.get(fields.get(Fields.SESSION)), message);
+            send(sockets.get(fields.get(Fields.SESSION)), message);
             return;
         }
         PendingCall call = pending.take(callId);
@@ -45,12 +40,12 @@ public final class ReplyDelivery {
             LOG.log(Level.FINE, "Dropping a second or late reply to call {0}", callId);
             return;
         }
-        Session session = sessions.get(call.sessionId());
+        Socket socket = sockets.get(call.sessionId());
         String bind = fields.get(Fields.BIND);
-        if (bind != null && session != null) {
-            bind(session, bind);
+        if (bind != null && socket != null) {
+            bind(socket, bind);
         }
-        answer(session, call.batch(), message);
+        answer(socket, call.batch(), message);
     }
 
     /** Answers -32004 to every call pending longer than the call timeout. */
@@ -58,36 +53,40 @@ public final class ReplyDelivery {
         for (PendingCall call : pending.expire(nowMs, callTimeoutMs)) {
             var id = JSON.createReader(new StringReader(call.idJson())).readValue();
             answer(
-                    sessions.get(call.sessionId()),
+                    sockets.get(call.sessionId()),
                     call.batch(),
                     Replies.error(id, ErrorCode.UNAVAILABLE, "Call timed out after " + callTimeoutMs + " ms", null));
         }
     }
 
-    /** Sends a reply, or adds it to its batch and sends the batch once complete. */
-    public static void answer(Session session, BatchReply batch, String message) {
+    /** Sends a reply, or adds it to its batch and sends the batch once complete; a closed socket is skipped. */
+    public static void answer(Socket socket, BatchReply batch, String message) {
         if (batch == null) {
-            Sockets.send(session, message);
+            send(socket, message);
             return;
         }
         String complete = batch.add(message);
         if (complete != null) {
-            Sockets.send(session, complete);
+            send(socket, complete);
         }
     }
 
-    private static void bind(Session session, String caller) {
+    private static void send(Socket socket, String message) {
+        if (socket != null) {
+            socket.send(message);
+        }
+    }
+
+    private static void bind(Socket socket, String caller) {
         if (caller.isEmpty()) {
-            session.getUserProperties().remove(Caller.SESSION_PROPERTY);
-            session.getUserProperties().remove(CALLER_JSON);
+            socket.unbind();
             return;
         }
         try {
-            session.getUserProperties().put(Caller.SESSION_PROPERTY, Caller.fromJson(caller));
-            session.getUserProperties().put(CALLER_JSON, caller);
+            socket.bind(caller);
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "Ignoring a malformed bind for socket {0}: {1}", new Object[] {
-                session.getId(), e.getMessage()
+                socket.id(), e.getMessage()
             });
         }
     }

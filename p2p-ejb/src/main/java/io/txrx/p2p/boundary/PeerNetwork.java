@@ -9,7 +9,7 @@ import io.txrx.peer.Role;
 import io.txrx.peer.Shard;
 import io.txrx.process.InstanceId;
 import io.txrx.process.Roles;
-import io.txrx.stream.Loops;
+import io.txrx.stream.Loop;
 import io.txrx.stream.Redis;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -20,13 +20,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,8 +44,10 @@ import redis.clients.jedis.resps.StreamEntry;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedExecutorDefinition(name = PeerNetwork.LOOPS, maxAsync = -1, hungTaskThreshold = -1)
 public class PeerNetwork {
     private static final Logger LOG = Logger.getLogger(PeerNetwork.class.getName());
+    static final String LOOPS = "java:app/concurrent/p2p-loops";
     private static final long P2P_MAX_LEN = 1000;
 
     @Inject
@@ -79,14 +81,15 @@ public class PeerNetwork {
     @ConfigProperty(name = "txrx.p2p.peer-ttl-ms", defaultValue = "7000")
     long peerTtlMs;
 
-    @Resource
+    @Resource(lookup = LOOPS)
     ManagedExecutorService executor;
 
     private final List<Shard> localShards = new CopyOnWriteArrayList<>();
+    private final Loop loop = new Loop("P2P loop", this::round);
     private PeerSigner signer;
     private PeerProtocol protocol;
-    private volatile boolean running;
-    private Future<?> loop;
+    private StreamEntryID last;
+    private long nextHeartbeat;
 
     @PostConstruct
     void start() {
@@ -95,20 +98,18 @@ public class PeerNetwork {
         }
         signer = new PeerSigner(preSharedKey.orElse(null), maxSkewMs);
         protocol = new PeerProtocol(instance.value(), roles, routes, () -> List.copyOf(localShards));
-        StreamEntryID from = lastEntry();
-        running = true;
+        last = lastEntry();
         send(protocol.init(System.currentTimeMillis()));
-        loop = executor.submit(() -> listen(from));
+        loop.start(executor);
         LOG.log(Level.INFO, "Peer {0} ({1}) joined {2}", new Object[] {instance, roles.describe(), keys.p2p()});
     }
 
     @PreDestroy
     void stop() {
-        if (!running) {
+        if (protocol == null) {
             return;
         }
-        running = false;
-        Loops.join(loop, "P2P loop");
+        loop.stop();
         send(protocol.bye(System.currentTimeMillis()));
     }
 
@@ -116,7 +117,7 @@ public class PeerNetwork {
     public void announce(Shard shard) {
         localShards.removeIf(s -> s.service().equals(shard.service()));
         localShards.add(shard);
-        if (running) {
+        if (loop.running()) {
             protocol.shares(System.currentTimeMillis()).forEach(this::send);
         }
     }
@@ -125,38 +126,28 @@ public class PeerNetwork {
         return instance.value();
     }
 
-    private void listen(StreamEntryID from) {
-        StreamEntryID last = from;
-        long nextHeartbeat = 0;
-        while (running) {
-            try {
-                long now = System.currentTimeMillis();
-                if (now >= nextHeartbeat) {
-                    send(protocol.heartbeat(now));
-                    int gone = routes.expire(now, peerTtlMs);
-                    if (gone > 0) {
-                        LOG.log(Level.INFO, "{0} silent peer(s) expired; routes now {1}", new Object[] {
-                            gone, routes.methods()
-                        });
-                    }
-                    nextHeartbeat = now + heartbeatMs;
-                }
-                var read = redis.client()
-                        .xread(
-                                XReadParams.xReadParams().count(100).block((int) Math.min(heartbeatMs, 1000)),
-                                Map.of(keys.p2p(), last));
-                if (read == null) {
-                    continue;
-                }
-                for (var stream : read) {
-                    for (StreamEntry entry : stream.getValue()) {
-                        last = entry.getID();
-                        handle(entry);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "P2P loop failed, going on: {0}", e.toString());
-                Loops.pauseAfterFailure();
+    private void round() {
+        long now = System.currentTimeMillis();
+        if (now >= nextHeartbeat) {
+            send(protocol.heartbeat(now));
+            int gone = routes.expire(now, peerTtlMs);
+            if (gone > 0) {
+                LOG.log(Level.INFO, "{0} silent peer(s) expired; routes now {1}", new Object[] {gone, routes.methods()
+                });
+            }
+            nextHeartbeat = now + heartbeatMs;
+        }
+        var read = redis.client()
+                .xread(
+                        XReadParams.xReadParams().count(100).block((int) Math.min(heartbeatMs, 1000)),
+                        Map.of(keys.p2p(), last));
+        if (read == null) {
+            return;
+        }
+        for (var stream : read) {
+            for (StreamEntry entry : stream.getValue()) {
+                last = entry.getID();
+                handle(entry);
             }
         }
     }

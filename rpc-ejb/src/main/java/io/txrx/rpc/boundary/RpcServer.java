@@ -22,6 +22,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -30,7 +31,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,14 +39,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Serves the handlers of a web module when this process has the rpc role: one {@link ServiceReader} per
  * service with {@code txrx.rpc.workers} worker loops, one pipelined writer for all replies, and each service's shard announced to the peers. A handler
- * module calls {@link #serve(BeanManager)} once it has started (see handlers-war's HandlerBootstrap).
+ * module calls {@link #serve(BeanManager)} once, from a {@code @Singleton @Startup} bean of its own (see
+ * handlers-war's HandlerBootstrap).
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedExecutorDefinition(name = RpcServer.LOOPS, maxAsync = -1, hungTaskThreshold = -1)
 public class RpcServer {
     private static final Logger LOG = Logger.getLogger(RpcServer.class.getName());
+    static final String LOOPS = "java:app/concurrent/rpc-loops";
 
     @Inject
     Redis redis;
@@ -89,11 +92,10 @@ public class RpcServer {
     @ConfigProperty(name = "txrx.stream.rx-max-len", defaultValue = "10000")
     long rxMaxLen;
 
-    @Resource
+    @Resource(lookup = LOOPS)
     ManagedExecutorService executor;
 
     private final Map<String, ServiceReader> readers = new ConcurrentHashMap<>();
-    private final Set<BeanManager> served = ConcurrentHashMap.newKeySet();
     private Jsonb jsonb;
     private StreamWriter replies;
 
@@ -121,9 +123,6 @@ public class RpcServer {
             LOG.info("rpc role is off: handlers are not served by this process");
             return;
         }
-        if (!served.add(beanManager)) {
-            return; // Payara fires @Initialized(ApplicationScoped) twice for a WAR inside an EAR (WELD-000718)
-        }
         HandlerScanner.scan(beanManager, jsonb, validator).forEach(handlers::register);
         CallExecutor calls = new CallExecutor(handlers);
         for (String service : handlers.services()) {
@@ -135,10 +134,7 @@ public class RpcServer {
             stream.ensureGroup();
             ServiceReader reader = new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers);
             readers.put(service, reader);
-            executor.submit(reader);
-            for (int i = 0; i < workers; i++) {
-                executor.submit(reader::work);
-            }
+            reader.start(executor);
             List<String> methods = handlers.methods(service);
             peers.announce(new Shard(
                     service, stream.stream(), methods, peers.instanceId(), Integer.toHexString(methods.hashCode())));

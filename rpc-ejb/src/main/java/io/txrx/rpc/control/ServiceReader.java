@@ -4,17 +4,19 @@ import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
 import io.txrx.stream.Ack;
 import io.txrx.stream.GroupReader;
-import io.txrx.stream.Loops;
+import io.txrx.stream.Loop;
+import io.txrx.stream.PendingClaims;
 import io.txrx.stream.StreamWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -25,18 +27,18 @@ import redis.clients.jedis.resps.StreamEntry;
  * the calls stay in the stream for other instances. Every claim interval the reader takes over calls left
  * pending by a dead instance.
  */
-public class ServiceReader implements Runnable {
+public class ServiceReader {
     private static final Logger LOG = Logger.getLogger(ServiceReader.class.getName());
-    private static final StreamEntryID START = new StreamEntryID(0, 0);
 
     private final GroupReader stream;
     private final CallExecutor executor;
     private final StreamWriter replies;
     private final StreamKeys keys;
-    private final long claimIdleMs;
     private final long rxMaxLen;
     private final BlockingQueue<StreamEntry> calls;
-    private volatile boolean running = true;
+    private final PendingClaims claims;
+    private final Loop reader;
+    private final List<Loop> workers = new ArrayList<>();
 
     public ServiceReader(
             GroupReader stream,
@@ -51,53 +53,42 @@ public class ServiceReader implements Runnable {
         this.executor = executor;
         this.replies = replies;
         this.keys = keys;
-        this.claimIdleMs = claimIdleMs;
         this.rxMaxLen = rxMaxLen;
-    }
-
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public void run() {
-        long nextClaim = 0;
-        while (running) {
-            try {
-                long now = System.currentTimeMillis();
-                if (now >= nextClaim) {
-                    claimFromDeadInstances();
-                    nextClaim = now + Math.max(claimIdleMs / 2, 100);
-                }
-                handOver(stream.readNew());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Reader of {0} failed, going on: {1}", new Object[] {
-                    stream.stream(), e.toString()
-                });
-                Loops.pauseAfterFailure();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        this.claims = new PendingClaims(stream, claimIdleMs, 0);
+        this.reader = new Loop("Reader of " + stream.stream(), this::read);
+        for (int i = 0; i < workers; i++) {
+            this.workers.add(new Loop("Worker on " + stream.stream(), this::work, () -> !calls.isEmpty()));
         }
     }
 
-    /** A worker loop: runs calls until the reader stops and the hand-over queue is empty. */
-    public void work() {
-        while (running || !calls.isEmpty()) {
-            try {
-                StreamEntry entry = calls.poll(200, TimeUnit.MILLISECONDS);
-                if (entry != null) {
-                    serve(entry);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A call on {0} failed unanswered: {1}", new Object[] {
-                    stream.stream(), e.toString()
-                });
-            }
+    /** Starts the reader loop and the worker loops on {@code executor}. */
+    public void start(ExecutorService executor) {
+        workers.forEach(worker -> worker.start(executor));
+        reader.start(executor);
+    }
+
+    /** Stops reading, lets the workers run the calls already handed over, and waits for them all. */
+    public void stop() {
+        reader.stop();
+        Loop.stopAll(workers);
+    }
+
+    private void read() throws InterruptedException {
+        claims.claimIfDue(System.currentTimeMillis(), reader::running, this::handOver);
+        handOver(stream.readNew());
+    }
+
+    /** One round of a worker: runs the next call handed over, if one comes within 200 ms. */
+    private void work() throws InterruptedException {
+        StreamEntry entry = calls.poll(200, TimeUnit.MILLISECONDS);
+        if (entry == null) {
+            return;
+        }
+        try {
+            serve(entry);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A call on {0} failed unanswered: {1}", new Object[] {stream.stream(), e.toString()
+            });
         }
     }
 
@@ -105,20 +96,6 @@ public class ServiceReader implements Runnable {
         for (StreamEntry entry : entries) {
             calls.put(entry);
         }
-    }
-
-    private void claimFromDeadInstances() throws InterruptedException {
-        StreamEntryID cursor = START;
-        do {
-            var claimed = stream.claim(claimIdleMs, cursor);
-            List<StreamEntry> entries = claimed.getValue();
-            if (!entries.isEmpty()) {
-                LOG.log(Level.INFO, "Claimed {0} pending call(s) on {1}", new Object[] {entries.size(), stream.stream()
-                });
-                handOver(entries);
-            }
-            cursor = claimed.getKey();
-        } while (!cursor.equals(START));
     }
 
     private void serve(StreamEntry entry) {

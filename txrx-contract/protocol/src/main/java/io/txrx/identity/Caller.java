@@ -14,9 +14,6 @@ import java.util.TreeSet;
  * {@code session} names the sign-in session (not its secret token), so a logout can end it.
  */
 public record Caller(String id, String name, Set<String> roles, String session) {
-    /** The key of the bound caller among a WebSocket session's user properties. */
-    public static final String SESSION_PROPERTY = "txrx.caller";
-
     public Caller {
         roles = Set.copyOf(roles);
     }

@@ -11,7 +11,7 @@ import jakarta.json.JsonValue;
  * @param params the params object or array, or {@code null} when absent
  * @param json the request as JSON text, forwarded unchanged through the streams
  */
-public record Call(JsonValue id, String method, JsonValue params, String json) {
+public record Call(JsonValue id, String method, JsonValue params, String json) implements FrameEntry {
 
     public boolean isNotification() {
         return id == null;

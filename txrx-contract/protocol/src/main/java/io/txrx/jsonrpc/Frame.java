@@ -10,10 +10,10 @@ import java.util.List;
  * @param entries the calls and rejections in the order the client sent them
  * @param calls the valid calls among the entries, in order
  */
-public record Frame(boolean batch, List<Object> entries, List<Call> calls) {
+public record Frame(boolean batch, List<FrameEntry> entries, List<Call> calls) {
 
     /** A frame of these entries; its calls are picked out once, as every frame is read several times. */
-    public Frame(boolean batch, List<Object> entries) {
+    public Frame(boolean batch, List<FrameEntry> entries) {
         this(
                 batch,
                 entries,
@@ -23,7 +23,7 @@ public record Frame(boolean batch, List<Object> entries, List<Call> calls) {
                         .toList());
     }
 
-    public static Frame single(Object entry) {
+    public static Frame single(FrameEntry entry) {
         return new Frame(false, List.of(entry));
     }
 

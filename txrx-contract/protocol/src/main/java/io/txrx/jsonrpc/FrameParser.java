@@ -30,7 +30,7 @@ public final class FrameParser {
                 return Frame.single(
                         new Rejection(JsonValue.NULL, ErrorCode.INVALID_REQUEST, "Invalid Request: empty batch"));
             }
-            List<Object> entries = new ArrayList<>(batch.size());
+            List<FrameEntry> entries = new ArrayList<>(batch.size());
             for (JsonValue element : batch) {
                 entries.add(entry(element, null));
             }
@@ -39,7 +39,7 @@ public final class FrameParser {
         return Frame.single(entry(root, text));
     }
 
-    private static Object entry(JsonValue value, String originalText) {
+    private static FrameEntry entry(JsonValue value, String originalText) {
         if (!(value instanceof JsonObject request)) {
             return new Rejection(JsonValue.NULL, ErrorCode.INVALID_REQUEST, "Invalid Request: expected an object");
         }

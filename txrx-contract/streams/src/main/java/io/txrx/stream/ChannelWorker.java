@@ -3,6 +3,7 @@ package io.txrx.stream;
 import io.txrx.channel.ChannelMessage;
 import io.txrx.channel.ChannelName;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.JedisPooled;
@@ -15,11 +16,11 @@ import redis.clients.jedis.resps.StreamEntry;
  * worker left pending, is claimed (by any worker of the group) once it has been idle {@code claimIdleMs}, so
  * it is handled at least once. The group starts at the channel's oldest retained message.
  * <p>
- * Run it on the container's {@code ManagedExecutorService} from a {@code @Singleton @Startup} bean and
- * {@link #stop()} it in {@code @PreDestroy}; the consumer name must be unique and stable per process (the
+ * {@link #start} it on a managed executor declared for loops (see {@link Loop}) from a {@code @Singleton
+ * @Startup} bean and {@link #stop()} it in {@code @PreDestroy}; the consumer name must be unique and stable per process (the
  * {@code InstanceId}), so a restarted worker picks up its own pending messages first.
  */
-public final class ChannelWorker implements Runnable {
+public final class ChannelWorker {
     private static final Logger LOG = Logger.getLogger(ChannelWorker.class.getName());
     private static final StreamEntryID START = new StreamEntryID(0, 0);
     private static final int BATCH = 64;
@@ -33,9 +34,10 @@ public final class ChannelWorker implements Runnable {
 
     private final GroupReader reader;
     private final String channel;
-    private final long claimIdleMs;
+    private final PendingClaims claims;
     private final Handler handler;
-    private volatile boolean running = true;
+    private final Loop loop;
+    private boolean ownPendingDone;
 
     /**
      * @param key the channel's stream, {@code StreamKeys.channel(channel)}
@@ -52,64 +54,38 @@ public final class ChannelWorker implements Runnable {
             Handler handler) {
         this.reader = new GroupReader(redis, key, group, consumer, BATCH, BLOCK_MS);
         this.channel = ChannelName.validate(channel);
-        this.claimIdleMs = claimIdleMs;
+        this.claims = new PendingClaims(reader, claimIdleMs, 0);
         this.handler = handler;
+        this.loop = new Loop("Worker on channel " + this.channel, this::round);
     }
 
-    /** Ends the loop after the message at hand (within about a second). */
+    /** Starts the worker's loop on {@code executor}. */
+    public void start(ExecutorService executor) {
+        loop.start(executor);
+    }
+
+    /** Ends the loop after the message at hand (within about a second) and waits for it. */
     public void stop() {
-        running = false;
+        loop.stop();
     }
 
-    @Override
-    public void run() {
-        long nextClaim = 0;
-        boolean ownPendingDone = false;
-        while (running) {
-            try {
-                if (!ownPendingDone) {
-                    reader.ensureGroup();
-                    handleOwnPending();
-                    ownPendingDone = true;
-                }
-                long now = System.currentTimeMillis();
-                if (now >= nextClaim) {
-                    claim();
-                    nextClaim = now + Math.max(claimIdleMs / 2, 100);
-                }
-                handle(reader.readNew());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Worker on channel {0} failed, going on: {1}", new Object[] {
-                    channel, e.toString()
-                });
-                if (!Loops.pauseAfterFailure()) {
-                    running = false;
-                }
-            }
+    private void round() throws InterruptedException {
+        if (!ownPendingDone) {
+            reader.ensureGroup();
+            handleOwnPending();
+            ownPendingDone = true;
         }
+        claims.claimIfDue(System.currentTimeMillis(), loop::running, this::handle);
+        handle(reader.readNew());
     }
 
     private void handleOwnPending() {
         StreamEntryID after = START;
         List<StreamEntry> entries;
-        while (running && !(entries = reader.readPending(after)).isEmpty()) {
+        while (loop.running() && !(entries = reader.readPending(after)).isEmpty()) {
             handle(entries);
             after = entries.get(entries.size() - 1).getID();
         }
-    }
-
-    private void claim() {
-        StreamEntryID cursor = START;
-        do {
-            var claimed = reader.claim(claimIdleMs, cursor);
-            if (!claimed.getValue().isEmpty()) {
-                LOG.log(Level.INFO, "Claimed {0} pending message(s) of channel {1}", new Object[] {
-                    claimed.getValue().size(), channel
-                });
-                handle(claimed.getValue());
-            }
-            cursor = claimed.getKey();
-        } while (running && !cursor.equals(START));
     }
 
     private void handle(List<StreamEntry> entries) {

@@ -1,13 +1,11 @@
 package io.txrx.stream;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,15 +23,13 @@ import redis.clients.jedis.params.XAddParams;
  */
 public final class StreamWriter {
     private static final Logger LOG = Logger.getLogger(StreamWriter.class.getName());
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private record Write(String stream, Map<String, String> fields, long maxLen, Ack ack) {}
 
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final JedisPooled redis;
     private final int batchSize;
-    private volatile boolean running;
-    private Future<?> loop;
+    private final Loop loop = new Loop("Stream writer", this::writeGathered, () -> !queue.isEmpty());
 
     public StreamWriter(JedisPooled redis, int batchSize) {
         this.redis = redis;
@@ -41,14 +37,12 @@ public final class StreamWriter {
     }
 
     public void start(ExecutorService executor) {
-        running = true;
-        loop = executor.submit(this::run);
+        loop.start(executor);
     }
 
     /** Stops taking new work, writes what is queued, and waits for the loop to end. */
     public void stop() {
-        running = false;
-        Loops.join(loop, "Stream writer");
+        loop.stop();
     }
 
     /** XADD with an approximate cap of {@code maxLen} entries. */
@@ -66,23 +60,15 @@ public final class StreamWriter {
         queue.add(new Write(null, null, 0, ack));
     }
 
-    private void run() {
-        List<Write> batch = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
-            try {
-                Write first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
-                writeUntilDone(batch);
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    private void writeGathered() throws InterruptedException {
+        Write first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
         }
+        List<Write> batch = new ArrayList<>(batchSize);
+        batch.add(first);
+        queue.drainTo(batch, batchSize - 1);
+        writeUntilDone(batch);
     }
 
     private void writeUntilDone(List<Write> batch) throws InterruptedException {
@@ -94,7 +80,9 @@ public final class StreamWriter {
                 LOG.log(Level.WARNING, "Writing {0} stream entries failed, retrying: {1}", new Object[] {
                     batch.size(), e.getMessage()
                 });
-                Thread.sleep(RETRY_PAUSE.toMillis());
+                if (!Loop.pauseAfterFailure()) {
+                    throw new InterruptedException("stopped while retrying");
+                }
             }
         }
     }

@@ -133,7 +133,7 @@ class ChannelWorkerTest {
     private void start(String consumer, long claimIdleMs, ChannelWorker.Handler handler) {
         ChannelWorker worker = new ChannelWorker(jedis, key, channel, GROUP, consumer, claimIdleMs, handler);
         workers.add(worker);
-        threads.submit(worker);
+        worker.start(threads);
     }
 
     private void stopAndAwaitAcks() throws InterruptedException {

@@ -1,10 +1,11 @@
 package io.txrx.gateway.channel.boundary;
 
+import io.txrx.gateway.boundary.GatewayStartup;
 import io.txrx.gateway.channel.control.ChannelRegistry;
 import io.txrx.gateway.channel.control.Subscription;
 import io.txrx.peer.Role;
 import io.txrx.process.Roles;
-import io.txrx.stream.Loops;
+import io.txrx.stream.Loop;
 import io.txrx.stream.Redis;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,9 +17,6 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,54 +57,30 @@ public class ChannelFanOut {
     @ConfigProperty(name = "txrx.channel.batch", defaultValue = "256")
     int batchSize;
 
-    @Resource
+    @Resource(lookup = GatewayStartup.LOOPS)
     ManagedExecutorService executor;
 
     private final ChannelRegistry registry = new ChannelRegistry(this::wake);
     private final Object idle = new Object();
-    private volatile boolean running;
+    private final Loop loop = new Loop("Channel fan-out", this::read);
     private volatile long readerId = -1;
     private volatile long readingVersion = -1;
     private volatile boolean unblockRefused;
-    private Future<?> loop;
+    private Jedis connection;
 
     @PostConstruct
     void start() {
         if (!roles.has(Role.GATEWAY)) {
             return;
         }
-        running = true;
-        loop = executor.submit(this::read);
+        loop.start(executor);
         LOG.log(Level.INFO, "Channel fan-out started, blocking reads of up to {0} ms", blockMs);
     }
 
     @PreDestroy
     void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!loop.isDone() && System.nanoTime() < deadline) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
-            long id = readerId;
-            if (id >= 0 && !unblockRefused) {
-                unblock(id);
-            }
-            try {
-                loop.get(50, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                LOG.log(Level.FINE, "Channel reader still stopping");
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "Channel fan-out ended with {0}", e.toString());
-            }
-        }
-        if (!loop.isDone()) {
-            LOG.warning("Channel fan-out did not stop within 5 s");
-            loop.cancel(true);
-        }
+        loop.stop(this::wakeToStop);
+        connection = release(connection);
     }
 
     /**
@@ -121,39 +95,27 @@ public class ChannelFanOut {
         registry.remove(key, subscription);
     }
 
-    private void read() {
-        Jedis connection = null;
-        while (running) {
-            try {
-                long version = registry.version();
-                readingVersion = version;
-                Map<String, StreamEntryID> positions = registry.positions();
-                if (positions.isEmpty()) {
-                    awaitChannels(version);
-                    continue;
-                }
-                if (connection == null) {
-                    connection = connect();
-                }
-                var read = connection.xread(
-                        XReadParams.xReadParams().count(batchSize).block(blockMs), positions);
-                if (read != null) {
-                    read.forEach(stream -> registry.deliver(stream.getKey(), stream.getValue()));
-                }
-            } catch (JedisException e) {
-                LOG.log(Level.WARNING, "Channel reader failed, reconnecting: {0}", e.toString());
-                connection = release(connection);
-                if (!Loops.pauseAfterFailure()) {
-                    running = false;
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Channel fan-out failed, going on: {0}", e.toString());
-                if (!Loops.pauseAfterFailure()) {
-                    running = false;
-                }
-            }
+    private void read() throws InterruptedException {
+        long version = registry.version();
+        readingVersion = version;
+        Map<String, StreamEntryID> positions = registry.positions();
+        if (positions.isEmpty()) {
+            awaitChannels(version);
+            return;
         }
-        release(connection);
+        if (connection == null) {
+            connection = connect();
+        }
+        try {
+            var read =
+                    connection.xread(XReadParams.xReadParams().count(batchSize).block(blockMs), positions);
+            if (read != null) {
+                read.forEach(stream -> registry.deliver(stream.getKey(), stream.getValue()));
+            }
+        } catch (JedisException e) {
+            connection = release(connection); // reconnects next round
+            throw e;
+        }
     }
 
     private Jedis connect() {
@@ -178,16 +140,22 @@ public class ChannelFanOut {
         return null;
     }
 
-    private void awaitChannels(long version) {
+    private void awaitChannels(long version) throws InterruptedException {
         synchronized (idle) {
-            try {
-                while (running && registry.version() == version) {
-                    idle.wait(blockMs);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
+            while (loop.running() && registry.version() == version) {
+                idle.wait(blockMs);
             }
+        }
+    }
+
+    /** Ends the wait or the blocking read the reader is in, so it sees it was told to stop. */
+    private void wakeToStop() {
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+        long id = readerId;
+        if (id >= 0 && !unblockRefused) {
+            unblock(id);
         }
     }
 

@@ -10,8 +10,7 @@ import io.txrx.gateway.channel.control.ChannelPolicy.Access;
 import io.txrx.gateway.channel.control.ChannelStore;
 import io.txrx.gateway.channel.control.RetainedRange;
 import io.txrx.gateway.channel.control.Subscription;
-import io.txrx.gateway.control.Sockets;
-import io.txrx.identity.Caller;
+import io.txrx.gateway.control.Socket;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
@@ -24,11 +23,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,30 +71,27 @@ public class ChannelMethods implements LocalMethods {
     @ConfigProperty(name = "txrx.channel.history-max", defaultValue = "1000")
     int historyMax;
 
-    /** Socket id to its subscriptions by channel. */
-    private final Map<String, Map<String, Subscription>> sockets = new ConcurrentHashMap<>();
-
     @Override
     public boolean handles(String method) {
         return METHODS.contains(method);
     }
 
     @Override
-    public String call(Session session, Call call) {
+    public String call(Socket socket, Call call) {
         try {
             JsonValue result =
                     switch (call.method()) {
-                        case SUBSCRIBE -> subscribe(session, ChannelParams.subscribe(call.params()));
-                        case UNSUBSCRIBE -> unsubscribe(session, ChannelParams.channel(call.params()));
-                        case PUBLISH -> publish(session, ChannelParams.publish(call.params()));
-                        default -> history(session, ChannelParams.history(call.params(), historyMax));
+                        case SUBSCRIBE -> subscribe(socket, ChannelParams.subscribe(call.params()));
+                        case UNSUBSCRIBE -> unsubscribe(socket, ChannelParams.channel(call.params()));
+                        case PUBLISH -> publish(socket, ChannelParams.publish(call.params()));
+                        default -> history(socket, ChannelParams.history(call.params(), historyMax));
                     };
             return call.isNotification() ? null : Replies.result(call.id(), result);
         } catch (JsonRpcException e) {
             return call.isNotification() ? null : Replies.error(call.id(), e.code(), e.getMessage(), e.data());
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "{0} on socket {1} failed: {2}", new Object[] {
-                call.method(), session.getId(), e.toString()
+                call.method(), socket.id(), e.toString()
             });
             return call.isNotification()
                     ? null
@@ -107,18 +101,20 @@ public class ChannelMethods implements LocalMethods {
     }
 
     @Override
-    public void closed(Session session) {
-        Map<String, Subscription> subscriptions = sockets.remove(session.getId());
-        if (subscriptions != null) {
-            subscriptions.values().forEach(this::end);
+    public void closed(Socket socket) {
+        Map<String, Subscription> subscriptions = socket.subscriptions();
+        for (String channel : List.copyOf(subscriptions.keySet())) {
+            Subscription subscription = subscriptions.remove(channel);
+            if (subscription != null) {
+                end(subscription);
+            }
         }
     }
 
-    private JsonValue subscribe(Session session, ChannelParams.Subscribe params) {
+    private JsonValue subscribe(Socket socket, ChannelParams.Subscribe params) {
         String channel = params.channel();
-        allow(policy.read(caller(session), channel), channel);
-        Map<String, Subscription> subscriptions =
-                sockets.computeIfAbsent(session.getId(), id -> new ConcurrentHashMap<>());
+        allow(policy.read(socket.caller(), channel), channel);
+        Map<String, Subscription> subscriptions = socket.subscriptions();
         Subscription existing = subscriptions.get(channel);
         if (existing != null) {
             return subscribed(channel, existing.cursor(), 0, false);
@@ -135,14 +131,14 @@ public class ChannelMethods implements LocalMethods {
                     ErrorCode.INVALID_PARAMS,
                     "offset " + after + " is newer than the last message of " + channel + ", " + retained.last());
         }
-        Subscription subscription = new Subscription(channel, after, text -> send(session, text));
+        Subscription subscription = new Subscription(channel, after, socket::send);
         subscriptions.put(channel, subscription);
         StreamEntryID fannedOut = fanOut.subscribe(key, channel, subscription, retained.last());
         StreamEntryID upTo = fannedOut.compareTo(retained.last()) > 0 ? fannedOut : retained.last();
         int replayed = replay(key, subscription, upTo);
         StreamEntryID cursor = subscription.goLive();
-        if (!session.isOpen()) {
-            closed(session);
+        if (!socket.isOpen()) {
+            closed(socket);
         }
         return subscribed(channel, cursor, replayed, retained.truncatedAfter(after));
     }
@@ -168,9 +164,8 @@ public class ChannelMethods implements LocalMethods {
         return replayed;
     }
 
-    private JsonValue unsubscribe(Session session, String channel) {
-        Map<String, Subscription> subscriptions = sockets.get(session.getId());
-        Subscription subscription = subscriptions == null ? null : subscriptions.remove(channel);
+    private JsonValue unsubscribe(Socket socket, String channel) {
+        Subscription subscription = socket.subscriptions().remove(channel);
         if (subscription != null) {
             end(subscription);
         }
@@ -180,8 +175,8 @@ public class ChannelMethods implements LocalMethods {
                 .build();
     }
 
-    private JsonValue publish(Session session, ChannelParams.Publish params) {
-        allow(policy.publish(caller(session), params.channel()), params.channel());
+    private JsonValue publish(Socket socket, ChannelParams.Publish params) {
+        allow(policy.publish(socket.caller(), params.channel()), params.channel());
         String offset = params.fields() != null
                 ? publisher.publishFields(params.channel(), params.fields())
                 : publisher.publish(params.channel(), params.data());
@@ -191,8 +186,8 @@ public class ChannelMethods implements LocalMethods {
                 .build();
     }
 
-    private JsonValue history(Session session, ChannelParams.History params) {
-        allow(policy.read(caller(session), params.channel()), params.channel());
+    private JsonValue history(Socket socket, ChannelParams.History params) {
+        allow(policy.read(socket.caller(), params.channel()), params.channel());
         String key = keys.channel(params.channel());
         RetainedRange retained = store.retained(key);
         List<StreamEntry> page =
@@ -231,13 +226,5 @@ public class ChannelMethods implements LocalMethods {
                     ErrorCode.UNAUTHORIZED, "Sign in to use channel " + channel);
             default -> throw new JsonRpcException(ErrorCode.FORBIDDEN, "Not allowed on channel " + channel);
         }
-    }
-
-    private static Caller caller(Session session) {
-        return (Caller) session.getUserProperties().get(Caller.SESSION_PROPERTY);
-    }
-
-    private static boolean send(Session session, String text) {
-        return Sockets.send(session, text);
     }
 }

@@ -1,17 +1,15 @@
 package io.txrx.handlers.schema.boundary;
 
+import io.txrx.handlers.HandlerBootstrap;
 import io.txrx.handlers.schema.control.Migrations;
 import io.txrx.handlers.schema.control.Seeder;
 import io.txrx.peer.Role;
 import io.txrx.process.Roles;
-import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -49,12 +47,10 @@ public class Schema {
     @Inject
     Seeder seeder;
 
-    private final AtomicBoolean migrated = new AtomicBoolean();
-
-    /** Runs before the handlers are handed to the rpc layer (which observes the same event later). */
-    void migrate(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object started) {
-        if (!roles.has(Role.RPC) || !migrated.compareAndSet(false, true)) {
-            return; // Payara fires @Initialized(ApplicationScoped) twice for a WAR inside an EAR (WELD-000718)
+    /** Runs once, at start, before the handlers are handed to the rpc layer. */
+    void migrate(@Observes HandlerBootstrap.BeforeServing starting) {
+        if (!roles.has(Role.RPC)) {
+            return;
         }
         var result = Migrations.run(dataSource);
         LOG.log(Level.INFO, "Schema at version {0} ({1} migration(s) applied now)", new Object[] {

@@ -1,0 +1,90 @@
+package io.txrx.gateway.boundary;
+
+import io.txrx.gateway.control.BatchReply;
+import io.txrx.gateway.control.PendingCalls;
+import io.txrx.gateway.control.ReplyDelivery;
+import io.txrx.gateway.control.Socket;
+import io.txrx.jsonrpc.Call;
+import io.txrx.jsonrpc.Frame;
+import io.txrx.jsonrpc.FrameEntry;
+import io.txrx.jsonrpc.Rejection;
+import io.txrx.keys.Fields;
+import io.txrx.stream.StreamWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the entries of an admitted frame go: a call to the local methods that handle it, else to TX (as a
+ * pending call when it expects a reply, stamped with the caller bound to the socket); a rejection straight
+ * back. The replies of a batch are gathered into one array.
+ */
+final class CallForwarder {
+    private final List<LocalMethods> local;
+    private final StreamWriter tx;
+    private final String txKey;
+    private final String gateway;
+    private final PendingCalls pending;
+    private final long maxLen;
+
+    CallForwarder(
+            List<LocalMethods> local,
+            StreamWriter tx,
+            String txKey,
+            String gateway,
+            PendingCalls pending,
+            long maxLen) {
+        this.local = local;
+        this.tx = tx;
+        this.txKey = txKey;
+        this.gateway = gateway;
+        this.pending = pending;
+        this.maxLen = maxLen;
+    }
+
+    void forward(Socket socket, Frame frame) {
+        int expected = frame.expectedReplies();
+        BatchReply batch = frame.batch() && expected > 0 ? new BatchReply(expected) : null;
+        for (FrameEntry entry : frame.entries()) {
+            if (entry instanceof Call call) {
+                forward(socket, call, batch);
+            } else if (entry instanceof Rejection rejection) {
+                ReplyDelivery.answer(socket, batch, rejection.reply());
+            }
+        }
+    }
+
+    /** The socket closed: its pending calls and what the local methods kept for it are forgotten. */
+    void closed(Socket socket) {
+        pending.forget(socket.id());
+        local.forEach(methods -> methods.closed(socket));
+    }
+
+    private void forward(Socket socket, Call call, BatchReply batch) {
+        for (LocalMethods methods : local) {
+            if (methods.handles(call.method())) {
+                String reply = methods.call(socket, call);
+                if (reply != null) {
+                    ReplyDelivery.answer(socket, batch, reply);
+                }
+                return;
+            }
+        }
+        long now = System.currentTimeMillis();
+        Map<String, String> fields = new HashMap<>(8);
+        fields.put(Fields.GATEWAY, gateway);
+        fields.put(Fields.SESSION, socket.id());
+        fields.put(Fields.METHOD, call.method());
+        fields.put(Fields.MESSAGE, call.json());
+        fields.put(Fields.TIMESTAMP, Long.toString(now));
+        if (!call.isNotification()) {
+            fields.put(
+                    Fields.CALL, pending.add(socket.id(), batch, now, call.id().toString()));
+        }
+        String caller = socket.callerJson();
+        if (caller != null) {
+            fields.put(Fields.USER, caller);
+        }
+        tx.append(txKey, fields, maxLen);
+    }
+}

@@ -1,0 +1,81 @@
+package io.txrx.gateway.control;
+
+import io.txrx.gateway.channel.control.Subscription;
+import io.txrx.identity.Caller;
+import jakarta.websocket.Session;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One client socket as the gateway knows it: its session, what frame admission counts for it, the caller an
+ * rpc instance bound to it, and its channel subscriptions.
+ */
+public final class Socket {
+
+    /** The caller bound to a socket, and its JSON as the rpc instance sent it (stamped on calls as is). */
+    private record Binding(Caller caller, String json) {}
+
+    private final Session session;
+    private final RateLimit rate;
+    private final AtomicInteger invalidFrames = new AtomicInteger();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private volatile Binding binding;
+
+    public Socket(Session session, RateLimit rate) {
+        this.session = session;
+        this.rate = rate;
+    }
+
+    public String id() {
+        return session.getId();
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /** Queues a text frame (see {@link Sockets#send}); answers whether it was queued. */
+    public boolean send(String text) {
+        return Sockets.send(session, text);
+    }
+
+    public RateLimit rate() {
+        return rate;
+    }
+
+    /** Invalid frames in a row: reset by a frame with a valid call. */
+    public AtomicInteger invalidFrames() {
+        return invalidFrames;
+    }
+
+    /** This socket's subscriptions by channel. */
+    public Map<String, Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    /** The signed-in caller, or {@code null}. */
+    public Caller caller() {
+        Binding bound = binding;
+        return bound == null ? null : bound.caller();
+    }
+
+    /** The signed-in caller's JSON, or {@code null}. */
+    public String callerJson() {
+        Binding bound = binding;
+        return bound == null ? null : bound.json();
+    }
+
+    /** Binds the caller given as JSON; throws {@link IllegalArgumentException} when it is malformed. */
+    public void bind(String callerJson) {
+        binding = new Binding(Caller.fromJson(callerJson), callerJson);
+    }
+
+    public void unbind() {
+        binding = null;
+    }
+}

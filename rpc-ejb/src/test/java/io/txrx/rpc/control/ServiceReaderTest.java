@@ -1,0 +1,183 @@
+package io.txrx.rpc.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.txrx.keys.Fields;
+import io.txrx.keys.StreamKeys;
+import io.txrx.stream.GroupReader;
+import io.txrx.stream.StreamWriter;
+import io.txrx.testing.TestRedis;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Validation;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/** One service's reader and workers against a real Redis: calls in, replies out to the caller's gateway. */
+class ServiceReaderTest {
+    private static final String PREFIX =
+            "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    private static final String SERVICE = "sample";
+    private static final String GATEWAY = "gw1";
+    private static JedisPooled jedis;
+
+    /** Handlers of the service: a quick one and one that waits until the test lets it go. */
+    public static class Sample {
+        static volatile CountDownLatch release = new CountDownLatch(0);
+
+        public String ping() {
+            return "pong";
+        }
+
+        public String slow() throws InterruptedException {
+            assertTrue(release.await(10, TimeUnit.SECONDS));
+            return "done";
+        }
+    }
+
+    private final StreamKeys keys = StreamKeys.withPrefix(PREFIX + UUID.randomUUID() + ":");
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final HandlerRegistry handlers = new HandlerRegistry();
+    private final StreamWriter replies = new StreamWriter(jedis, 64);
+    private final List<ServiceReader> started = new ArrayList<>();
+
+    @BeforeAll
+    static void connect() {
+        jedis = new JedisPooled(URI.create(TestRedis.url()));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        jedis.keys(PREFIX + "*").forEach(jedis::del);
+        jedis.close();
+    }
+
+    ServiceReaderTest() {
+        var jsonb = JsonbBuilder.create();
+        var validator = Validation.buildDefaultValidatorFactory().getValidator();
+        for (var method : Sample.class.getDeclaredMethods()) {
+            handlers.register(new Handler(SERVICE + "." + method.getName(), new Sample(), method, jsonb, validator));
+        }
+        replies.start(threads);
+    }
+
+    @AfterEach
+    void stop() {
+        started.forEach(ServiceReader::stop);
+        replies.stop();
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aCallIsAnsweredOnItsGatewaysRxStreamAndAckedAfter() {
+        ServiceReader cut = start("i1", 10_000, 4);
+
+        call("c1", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.ping\"}");
+
+        StreamEntry reply = nextReply(new StreamEntryID(0, 0));
+        assertEquals("c1", reply.getFields().get(Fields.CALL));
+        assertEquals("s1", reply.getFields().get(Fields.SESSION));
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"pong\"}",
+                reply.getFields().get(Fields.MESSAGE));
+        cut.stop();
+        replies.stop();
+        assertEquals(0, jedis.xpending(keys.rpc(SERVICE), SERVICE).getTotal(), "the call is acked");
+    }
+
+    @Test
+    void aNotificationIsRunAndAckedWithoutAReply() {
+        ServiceReader cut = start("i1", 10_000, 4);
+
+        call(null, "{\"jsonrpc\":\"2.0\",\"method\":\"sample.ping\"}");
+        call("c2", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"sample.ping\"}");
+
+        StreamEntry reply = nextReply(new StreamEntryID(0, 0));
+        cut.stop();
+        replies.stop();
+        assertEquals("c2", reply.getFields().get(Fields.CALL), "the only reply is the call's");
+        assertEquals(1, jedis.xlen(keys.rx(GATEWAY)));
+        assertEquals(0, jedis.xpending(keys.rpc(SERVICE), SERVICE).getTotal(), "both are acked");
+    }
+
+    @Test
+    void aSlowCallDoesNotHoldUpTheOthers() {
+        Sample.release = new CountDownLatch(1);
+        start("i1", 10_000, 4);
+
+        call("slow", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.slow\"}");
+        call("quick", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"sample.ping\"}");
+
+        StreamEntry first = nextReply(new StreamEntryID(0, 0));
+        Sample.release.countDown();
+        StreamEntry second = nextReply(first.getID());
+        assertEquals("quick", first.getFields().get(Fields.CALL));
+        assertEquals("slow", second.getFields().get(Fields.CALL));
+    }
+
+    @Test
+    void aCallLeftPendingByADeadInstanceIsClaimedAndAnswered() {
+        GroupReader dead = new GroupReader(jedis, keys.rpc(SERVICE), SERVICE, "dead", 16, 100);
+        dead.ensureGroup();
+        call("orphan", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"sample.ping\"}");
+        jedis.xreadGroup(
+                SERVICE,
+                "dead",
+                XReadGroupParams.xReadGroupParams(),
+                Map.of(keys.rpc(SERVICE), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        assertEquals(1, jedis.xpending(keys.rpc(SERVICE), SERVICE).getTotal(), "the dead instance holds the call");
+
+        start("i2", 200, 4);
+
+        StreamEntry reply = nextReply(new StreamEntryID(0, 0));
+        assertEquals("orphan", reply.getFields().get(Fields.CALL));
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":\"pong\"}",
+                reply.getFields().get(Fields.MESSAGE));
+    }
+
+    private ServiceReader start(String instance, long claimIdleMs, int workers) {
+        GroupReader stream = new GroupReader(jedis, keys.rpc(SERVICE), SERVICE, instance, 16, 100);
+        stream.ensureGroup();
+        ServiceReader reader =
+                new ServiceReader(stream, new CallExecutor(handlers), replies, keys, claimIdleMs, 1000, workers);
+        reader.start(threads);
+        started.add(reader);
+        return reader;
+    }
+
+    private void call(String callId, String message) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put(Fields.GATEWAY, GATEWAY);
+        fields.put(Fields.SESSION, "s1");
+        fields.put(Fields.METHOD, "x");
+        fields.put(Fields.MESSAGE, message);
+        if (callId != null) {
+            fields.put(Fields.CALL, callId);
+        }
+        jedis.xadd(keys.rpc(SERVICE), StreamEntryID.NEW_ENTRY, fields);
+    }
+
+    /** The next entry on the gateway's RX after {@code after}, waiting for it with a bounded blocking read. */
+    private StreamEntry nextReply(StreamEntryID after) {
+        var read = jedis.xread(XReadParams.xReadParams().count(1).block(10_000), Map.of(keys.rx(GATEWAY), after));
+        assertTrue(read != null && !read.isEmpty(), "a reply within 10 s");
+        return read.get(0).getValue().get(0);
+    }
+}

@@ -1,0 +1,136 @@
+package io.txrx.stream;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One long-running loop, the one way every role runs one: {@link #start} submits it to a managed executor,
+ * where it runs its round over and over; a round that throws is logged and followed by a pause, so an
+ * outage of Redis is not a busy loop; {@link #stop} ends it and waits for it within a bound, then cancels it.
+ * <p>
+ * A loop holds its thread for its whole life, so it runs on an executor declared for loops
+ * ({@code @ManagedExecutorDefinition(name = ..., maxAsync = -1, hungTaskThreshold = -1)} on the bean that
+ * starts it): every loop gets a thread at once and none is ever reported hung, whatever the server's default
+ * pool allows.
+ */
+public final class Loop {
+    private static final Logger LOG = Logger.getLogger(Loop.class.getName());
+    private static final Duration AFTER_FAILURE = Duration.ofMillis(500);
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(5);
+    private static final long STOP_POLL_MS = 50;
+
+    /** One pass of a loop; interrupted, the loop ends. */
+    @FunctionalInterface
+    public interface Round {
+        void run() throws InterruptedException;
+    }
+
+    private final String name;
+    private final Round round;
+    private final BooleanSupplier unfinished;
+    private volatile boolean running;
+    private Future<?> future;
+
+    /** A loop that ends after the round at hand once stopped. */
+    public Loop(String name, Round round) {
+        this(name, round, () -> false);
+    }
+
+    /** A loop that, once stopped, goes on while {@code unfinished} (work it has taken on, such as a queue). */
+    public Loop(String name, Round round, BooleanSupplier unfinished) {
+        this.name = name;
+        this.round = round;
+        this.unfinished = unfinished;
+    }
+
+    public Loop start(ExecutorService executor) {
+        running = true;
+        future = executor.submit(this::run);
+        return this;
+    }
+
+    /** Whether the loop has not been told to stop: rounds that go on for long check it. */
+    public boolean running() {
+        return running;
+    }
+
+    /** Tells the loop to stop and waits for it to end within the bound. */
+    public void stop() {
+        stop(() -> {});
+    }
+
+    /**
+     * Tells the loop to stop and waits for it to end within the bound, calling {@code wake} while it waits
+     * (to end a blocking read early, say); cancels the loop if it has not ended by then.
+     */
+    public void stop(Runnable wake) {
+        running = false;
+        if (future == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + STOP_WITHIN.toNanos();
+        while (!future.isDone() && System.nanoTime() < deadline) {
+            wake.run();
+            try {
+                future.get(STOP_POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                LOG.log(Level.FINE, "{0} still stopping", name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "{0} ended with {1}", new Object[] {
+                    name, e.getCause().toString()
+                });
+            }
+        }
+        if (!future.isDone()) {
+            LOG.log(Level.WARNING, "{0} did not stop within {1} s", new Object[] {name, STOP_WITHIN.toSeconds()});
+            future.cancel(true);
+        }
+    }
+
+    /** Tells every loop of {@code loops} to stop, then waits for each, so they end side by side. */
+    public static void stopAll(List<Loop> loops) {
+        loops.forEach(loop -> loop.running = false);
+        loops.forEach(Loop::stop);
+    }
+
+    /**
+     * Waits a little after a failure, so an outage of Redis is not a busy loop; answers {@code false} when
+     * the thread was interrupted, and the caller should end.
+     */
+    public static boolean pauseAfterFailure() {
+        try {
+            Thread.sleep(AFTER_FAILURE.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void run() {
+        while (running || unfinished.getAsBoolean()) {
+            try {
+                round.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "{0} failed, going on: {1}", new Object[] {name, e.toString()});
+                if (!pauseAfterFailure()) {
+                    return;
+                }
+            }
+        }
+    }
+}
