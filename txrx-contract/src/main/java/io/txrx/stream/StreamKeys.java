@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StreamKeys {
 
     @Inject
-    @ConfigProperty(name = "txrx.prefix", defaultValue = "txrx:")
+    @ConfigProperty(name = "txrx.prefix")
     String prefix;
 
     public static StreamKeys withPrefix(String prefix) {
