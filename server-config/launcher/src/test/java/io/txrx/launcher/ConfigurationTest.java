@@ -138,10 +138,13 @@ class ConfigurationTest {
     private Map<String, Set<String>> rolesByKey() {
         Map<String, Set<String>> roles = new TreeMap<>();
         for (Source source : sources) {
-            if (!ROLE_MODULES.containsKey(source.module) && !SERVER_LIBRARIES.containsKey(source.module)) {
-                continue;
-            }
-            for (String key : keys(source)) {
+            List<String> keys = keys(source);
+            assertTrue(
+                    keys.isEmpty()
+                            || ROLE_MODULES.containsKey(source.module)
+                            || SERVER_LIBRARIES.containsKey(source.module),
+                    source.path + " reads " + keys + ": name the roles of module " + source.module + " here");
+            for (String key : keys) {
                 roles.computeIfAbsent(key, k -> new TreeSet<>()).addAll(rolesOf(source));
             }
         }
