@@ -64,27 +64,27 @@ public class Dispatcher {
     Routes routes;
 
     @Inject
-    @ConfigProperty(name = "txrx.dispatcher.batch", defaultValue = "256")
+    @ConfigProperty(name = "txrx.dispatcher.batch")
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "txrx.dispatcher.block-ms", defaultValue = "200")
+    @ConfigProperty(name = "txrx.dispatcher.block-ms")
     int blockMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.dispatcher.grace-ms", defaultValue = "5000")
+    @ConfigProperty(name = "txrx.dispatcher.grace-ms")
     long graceMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.dispatcher.pending-scan-ms", defaultValue = "1000")
+    @ConfigProperty(name = "txrx.dispatcher.pending-scan-ms")
     long pendingScanMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.dispatcher.claim-idle-ms", defaultValue = "15000")
+    @ConfigProperty(name = "txrx.dispatcher.claim-idle-ms")
     long claimIdleMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.stream.max-len", defaultValue = "1000000")
+    @ConfigProperty(name = "txrx.stream.max-len")
     long maxLen;
 
     @Resource(lookup = LOOPS)

@@ -40,7 +40,7 @@ public class CallRouter {
             if (stream.isPresent()) {
                 plan.forward(stream.get(), fields, entry.getID());
             } else if (nowMs - entry.getID().getTime() < graceMs) {
-                plan.hold();
+                // no route yet: left pending (not acked), read again by the pending scan
             } else if (fields.get(Fields.CALL) == null) {
                 plan.drop(entry.getID());
             } else {

@@ -13,7 +13,6 @@ public final class RoutingPlan {
 
     private final List<Append> appends = new ArrayList<>();
     private final List<StreamEntryID> acks = new ArrayList<>();
-    private int waiting;
 
     void forward(String stream, Map<String, String> fields, StreamEntryID id) {
         appends.add(new Append(stream, fields));
@@ -29,20 +28,11 @@ public final class RoutingPlan {
         acks.add(id);
     }
 
-    void hold() {
-        waiting++;
-    }
-
     public List<Append> appends() {
         return appends;
     }
 
     public List<StreamEntryID> acks() {
         return acks;
-    }
-
-    /** How many entries stay pending because their method has no route yet. */
-    public int waiting() {
-        return waiting;
     }
 }

@@ -48,35 +48,35 @@ public class Gateway {
     InstanceId instance;
 
     @Inject
-    @ConfigProperty(name = "txrx.gateway.max-frame-bytes", defaultValue = "1048576")
+    @ConfigProperty(name = "txrx.gateway.max-frame-bytes")
     int maxFrameBytes;
 
     @Inject
-    @ConfigProperty(name = "txrx.gateway.max-invalid-frames", defaultValue = "20")
+    @ConfigProperty(name = "txrx.gateway.max-invalid-frames")
     int maxInvalidFrames;
 
     @Inject
-    @ConfigProperty(name = "txrx.gateway.rate-per-second", defaultValue = "2000")
+    @ConfigProperty(name = "txrx.gateway.rate-per-second")
     int ratePerSecond;
 
     @Inject
-    @ConfigProperty(name = "txrx.gateway.rate-burst", defaultValue = "4000")
+    @ConfigProperty(name = "txrx.gateway.rate-burst")
     int rateBurst;
 
     @Inject
-    @ConfigProperty(name = "txrx.gateway.call-timeout-ms", defaultValue = "30000")
+    @ConfigProperty(name = "txrx.gateway.call-timeout-ms")
     long callTimeoutMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.gateway.batch", defaultValue = "512")
+    @ConfigProperty(name = "txrx.gateway.batch")
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "txrx.gateway.rx-ttl-s", defaultValue = "300")
+    @ConfigProperty(name = "txrx.gateway.rx-ttl-s")
     long rxTtlSeconds;
 
     @Inject
-    @ConfigProperty(name = "txrx.stream.max-len", defaultValue = "1000000")
+    @ConfigProperty(name = "txrx.stream.max-len")
     long maxLen;
 
     @Inject

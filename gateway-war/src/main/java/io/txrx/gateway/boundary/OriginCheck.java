@@ -13,8 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class OriginCheck extends ServerEndpointConfig.Configurator {
     private final Set<String> allowed = Arrays.stream(ConfigProvider.getConfig()
-                    .getOptionalValue("txrx.gateway.allowed-origins", String.class)
-                    .orElse("*")
+                    .getValue("txrx.gateway.allowed-origins", String.class)
                     .split(","))
             .map(String::trim)
             .filter(s -> !s.isEmpty())

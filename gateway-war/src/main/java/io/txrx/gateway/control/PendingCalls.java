@@ -43,8 +43,4 @@ public final class PendingCalls {
     public void forget(String sessionId) {
         calls.values().removeIf(call -> call.sessionId().equals(sessionId));
     }
-
-    public int size() {
-        return calls.size();
-    }
 }

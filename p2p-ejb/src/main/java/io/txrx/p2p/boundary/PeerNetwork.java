@@ -70,15 +70,15 @@ public class PeerNetwork {
     Optional<String> preSharedKey;
 
     @Inject
-    @ConfigProperty(name = "txrx.p2p.max-skew-ms", defaultValue = "30000")
+    @ConfigProperty(name = "txrx.p2p.max-skew-ms")
     long maxSkewMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.p2p.heartbeat-ms", defaultValue = "2000")
+    @ConfigProperty(name = "txrx.p2p.heartbeat-ms")
     long heartbeatMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.p2p.peer-ttl-ms", defaultValue = "7000")
+    @ConfigProperty(name = "txrx.p2p.peer-ttl-ms")
     long peerTtlMs;
 
     @Resource(lookup = LOOPS)

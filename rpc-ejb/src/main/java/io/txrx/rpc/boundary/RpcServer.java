@@ -73,23 +73,23 @@ public class RpcServer {
     Validator validator;
 
     @Inject
-    @ConfigProperty(name = "txrx.rpc.batch", defaultValue = "256")
+    @ConfigProperty(name = "txrx.rpc.batch")
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "txrx.rpc.block-ms", defaultValue = "500")
+    @ConfigProperty(name = "txrx.rpc.block-ms")
     int blockMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.rpc.claim-idle-ms", defaultValue = "10000")
+    @ConfigProperty(name = "txrx.rpc.claim-idle-ms")
     long claimIdleMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.rpc.workers", defaultValue = "16")
+    @ConfigProperty(name = "txrx.rpc.workers")
     int workers;
 
     @Inject
-    @ConfigProperty(name = "txrx.stream.rx-max-len", defaultValue = "10000")
+    @ConfigProperty(name = "txrx.stream.rx-max-len")
     long rxMaxLen;
 
     @Resource(lookup = LOOPS)

@@ -27,13 +27,6 @@ public record Frame(boolean batch, List<FrameEntry> entries, List<Call> calls) {
         return new Frame(false, List.of(entry));
     }
 
-    public List<Rejection> rejections() {
-        return entries.stream()
-                .filter(Rejection.class::isInstance)
-                .map(Rejection.class::cast)
-                .toList();
-    }
-
     /** How many responses the frame gets: one per entry but notifications. */
     public int expectedReplies() {
         return entries.size()

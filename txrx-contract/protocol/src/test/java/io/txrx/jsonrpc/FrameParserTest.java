@@ -45,9 +45,9 @@ class FrameParserTest {
 
     @Test
     void invalidJsonIsAParseErrorWithNullId() {
-        Rejection rejection = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\"")
-                .rejections()
-                .get(0);
+        Rejection rejection = assertInstanceOf(
+                Rejection.class,
+                FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\"").entries().get(0));
         assertEquals(ErrorCode.PARSE_ERROR, rejection.code());
         assertTrue(rejection.reply().startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700"));
     }
@@ -63,16 +63,19 @@ class FrameParserTest {
             "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"a\"}",
             "42",
         }) {
-            Rejection rejection = FrameParser.parse(text).rejections().get(0);
+            Rejection rejection = assertInstanceOf(
+                    Rejection.class, FrameParser.parse(text).entries().get(0), text);
             assertEquals(ErrorCode.INVALID_REQUEST, rejection.code(), text);
         }
     }
 
     @Test
     void anInvalidRequestEchoesAValidId() {
-        Rejection rejection = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":3.5,\"method\":1}")
-                .rejections()
-                .get(0);
+        Rejection rejection = assertInstanceOf(
+                Rejection.class,
+                FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":3.5,\"method\":1}")
+                        .entries()
+                        .get(0));
         assertEquals("3.5", rejection.id().toString());
     }
 
@@ -80,7 +83,10 @@ class FrameParserTest {
     void anEmptyBatchIsOneInvalidRequestNotAnArray() {
         Frame frame = FrameParser.parse("[]");
         assertFalse(frame.batch());
-        assertEquals(ErrorCode.INVALID_REQUEST, frame.rejections().get(0).code());
+        assertEquals(1, frame.entries().size());
+        assertEquals(
+                ErrorCode.INVALID_REQUEST,
+                assertInstanceOf(Rejection.class, frame.entries().get(0)).code());
     }
 
     @Test

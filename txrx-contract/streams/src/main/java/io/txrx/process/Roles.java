@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Roles {
 
     @Inject
-    @ConfigProperty(name = "txrx.roles", defaultValue = "all")
+    @ConfigProperty(name = "txrx.roles")
     String configured;
 
     private Set<Role> enabled;

@@ -33,11 +33,11 @@ public class ChannelPublisher {
     StreamKeys keys;
 
     @Inject
-    @ConfigProperty(name = "txrx.channel.max-len", defaultValue = "10000")
+    @ConfigProperty(name = "txrx.channel.max-len")
     long maxLen;
 
     @Inject
-    @ConfigProperty(name = "txrx.channel.max-age-ms", defaultValue = "0")
+    @ConfigProperty(name = "txrx.channel.max-age-ms")
     long maxAgeMs;
 
     /** Publishes {@code data} (any JSON) and answers the new message's offset. */

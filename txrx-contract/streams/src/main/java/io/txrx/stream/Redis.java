@@ -22,15 +22,15 @@ public class Redis {
     private static final Logger LOG = Logger.getLogger(Redis.class.getName());
 
     @Inject
-    @ConfigProperty(name = "txrx.redis.url", defaultValue = "redis://127.0.0.1:6379")
+    @ConfigProperty(name = "txrx.redis.url")
     String url;
 
     @Inject
-    @ConfigProperty(name = "txrx.redis.pool-size", defaultValue = "64")
+    @ConfigProperty(name = "txrx.redis.pool-size")
     int poolSize;
 
     @Inject
-    @ConfigProperty(name = "txrx.redis.timeout-ms", defaultValue = "5000")
+    @ConfigProperty(name = "txrx.redis.timeout-ms")
     int timeoutMs;
 
     private JedisPooled client;

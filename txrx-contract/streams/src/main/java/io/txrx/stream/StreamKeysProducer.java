@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StreamKeysProducer {
 
     @Inject
-    @ConfigProperty(name = "txrx.prefix", defaultValue = "txrx:")
+    @ConfigProperty(name = "txrx.prefix")
     String prefix;
 
     @Produces

@@ -1,6 +1,11 @@
 package io.txrx.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +42,20 @@ public final class TestConfig {
 
     public String get(String key) {
         return properties.get(key);
+    }
+
+    /**
+     * Every module's {@code META-INF/microprofile-config.properties} on the test's class path: the defaults,
+     * which a test deployment built from packages needs beside its own configuration, each in a library of
+     * its own as in the real archives.
+     */
+    public static List<URL> moduleDefaults() {
+        try {
+            return Collections.list(
+                    TestConfig.class.getClassLoader().getResources("META-INF/microprofile-config.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The properties file text, with the highest ordinal so it wins over the modules' defaults. */

@@ -50,11 +50,11 @@ public class ChannelFanOut {
     Roles roles;
 
     @Inject
-    @ConfigProperty(name = "txrx.channel.block-ms", defaultValue = "5000")
+    @ConfigProperty(name = "txrx.channel.block-ms")
     int blockMs;
 
     @Inject
-    @ConfigProperty(name = "txrx.channel.batch", defaultValue = "256")
+    @ConfigProperty(name = "txrx.channel.batch")
     int batchSize;
 
     @Resource(lookup = GatewayStartup.LOOPS)

@@ -64,11 +64,11 @@ public class ChannelMethods implements LocalMethods {
     StreamKeys keys;
 
     @Inject
-    @ConfigProperty(name = "txrx.channel.max-subscriptions", defaultValue = "256")
+    @ConfigProperty(name = "txrx.channel.max-subscriptions")
     int maxSubscriptions;
 
     @Inject
-    @ConfigProperty(name = "txrx.channel.history-max", defaultValue = "1000")
+    @ConfigProperty(name = "txrx.channel.history-max")
     int historyMax;
 
     @Override

@@ -28,11 +28,11 @@ public class ChannelPolicy {
     }
 
     @Inject
-    @ConfigProperty(name = "txrx.channel.public-pattern", defaultValue = "public\\..*")
+    @ConfigProperty(name = "txrx.channel.public-pattern")
     String publicPattern;
 
     @Inject
-    @ConfigProperty(name = "txrx.channel.allow-anonymous", defaultValue = "false")
+    @ConfigProperty(name = "txrx.channel.allow-anonymous")
     boolean allowAnonymous;
 
     private Pattern publicChannels;

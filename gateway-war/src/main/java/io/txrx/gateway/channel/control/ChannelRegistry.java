@@ -123,9 +123,4 @@ public final class ChannelRegistry {
         }
         gone.forEach(subscription -> remove(key, subscription));
     }
-
-    /** How many channels this gateway reads. */
-    public int size() {
-        return channels.size();
-    }
 }

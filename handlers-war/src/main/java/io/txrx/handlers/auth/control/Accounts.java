@@ -26,7 +26,7 @@ public class Accounts {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "txrx.auth.session-ttl-s", defaultValue = "604800")
+    @ConfigProperty(name = "txrx.auth.session-ttl-s")
     long sessionTtlSeconds;
 
     public Optional<User> byLogin(String login) {

@@ -21,7 +21,7 @@ public class Passwords {
     Pbkdf2PasswordHash pbkdf2;
 
     @Inject
-    @ConfigProperty(name = "txrx.auth.pbkdf2-iterations", defaultValue = "210000")
+    @ConfigProperty(name = "txrx.auth.pbkdf2-iterations")
     int iterations;
 
     private String decoy;

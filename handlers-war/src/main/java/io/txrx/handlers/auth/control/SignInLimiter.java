@@ -23,15 +23,15 @@ public class SignInLimiter {
     StreamKeys keys;
 
     @Inject
-    @ConfigProperty(name = "txrx.auth.max-failures-per-account", defaultValue = "5")
+    @ConfigProperty(name = "txrx.auth.max-failures-per-account")
     int maxPerAccount;
 
     @Inject
-    @ConfigProperty(name = "txrx.auth.max-failures-per-connection", defaultValue = "10")
+    @ConfigProperty(name = "txrx.auth.max-failures-per-connection")
     int maxPerConnection;
 
     @Inject
-    @ConfigProperty(name = "txrx.auth.failure-window-ms", defaultValue = "900000")
+    @ConfigProperty(name = "txrx.auth.failure-window-ms")
     long windowMs;
 
     /** Throws -32005 when the account or the connection has failed too often lately. */

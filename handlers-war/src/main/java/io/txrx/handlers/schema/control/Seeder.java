@@ -28,11 +28,11 @@ public class Seeder {
     Passwords passwords;
 
     @Inject
-    @ConfigProperty(name = "txrx.auth.admin.email", defaultValue = "admin@txrx.local")
+    @ConfigProperty(name = "txrx.auth.admin.email")
     String adminEmail;
 
     @Inject
-    @ConfigProperty(name = "txrx.auth.admin.username", defaultValue = "admin")
+    @ConfigProperty(name = "txrx.auth.admin.username")
     String adminUsername;
 
     @Inject
@@ -40,7 +40,7 @@ public class Seeder {
     Optional<String> adminPassword;
 
     @Inject
-    @ConfigProperty(name = "txrx.seed.demo", defaultValue = "false")
+    @ConfigProperty(name = "txrx.seed.demo")
     boolean demo;
 
     @Inject

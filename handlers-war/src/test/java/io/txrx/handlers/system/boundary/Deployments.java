@@ -2,8 +2,11 @@ package io.txrx.handlers.system.boundary;
 
 import io.txrx.testing.TestConfig;
 import java.io.File;
+import java.net.URL;
+import java.util.List;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
@@ -67,6 +70,18 @@ public final class Deployments {
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml")
                 .addAsResource(
                         new StringAsset(config.with("txrx.roles", "all").asProperties()),
-                        "META-INF/microprofile-config.properties");
+                        "META-INF/microprofile-config.properties")
+                .addAsLibraries(moduleDefaults());
+    }
+
+    /** The modules' defaults, each file in a jar of its own, as the contract's is in the real archives. */
+    static JavaArchive[] moduleDefaults() {
+        List<URL> files = TestConfig.moduleDefaults();
+        JavaArchive[] jars = new JavaArchive[files.size()];
+        for (int i = 0; i < jars.length; i++) {
+            jars[i] = ShrinkWrap.create(JavaArchive.class, "defaults-" + i + ".jar")
+                    .addAsManifestResource(files.get(i), "microprofile-config.properties");
+        }
+        return jars;
     }
 }
