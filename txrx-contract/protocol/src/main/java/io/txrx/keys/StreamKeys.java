@@ -46,7 +46,7 @@ public final class StreamKeys {
     /**
      * The messages of one channel ({@code io.txrx.channel}). A gateway reads all the channels its sockets
      * subscribe to with one multi-key XREAD, which on a Redis Cluster needs the keys in one hash slot: see
-     * {@code gateway-war/CHANNELS.md} for how that scales.
+     * the README's "How a gateway fans out" and "Redis Cluster" (Channels) for how that scales.
      */
     public String channel(String name) {
         return prefix + "ch:" + name;
