@@ -1,6 +1,8 @@
 package io.txrx.client;
 
+import io.txrx.channel.ChannelMessage;
 import io.txrx.client.Subscriptions.Subscription;
+import io.txrx.jsonrpc.Methods;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,8 +16,6 @@ import java.util.concurrent.CompletableFuture;
  * delivered, and {@code channel.message} pushes handed to the listeners exactly once, in offset order.
  */
 final class Channels implements Session.Owner {
-
-    static final String PUSH = "channel.message";
 
     private final Session session;
     private final Listeners listeners;
@@ -33,7 +33,7 @@ final class Channels implements Session.Owner {
         synchronized (session) {
             if (session.isClosed()) {
                 return CompletableFuture.failedFuture(
-                        RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "client closed"));
+                        RpcError.local(RpcError.Kind.CLOSED, Methods.CHANNEL_SUBSCRIBE, "client closed"));
             }
             Subscription subscription = subscriptions.add(channel, offset);
             Connection now = session.current();
@@ -51,10 +51,10 @@ final class Channels implements Session.Owner {
             return CompletableFuture.completedFuture(JsonValue.NULL);
         }
         subscription.accepted.completeExceptionally(
-                RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "unsubscribed from " + channel));
+                RpcError.local(RpcError.Kind.CLOSED, Methods.CHANNEL_SUBSCRIBE, "unsubscribed from " + channel));
         return session.isConnected()
                 ? session.call(
-                        "channel.unsubscribe",
+                        Methods.CHANNEL_UNSUBSCRIBE,
                         Json.createObjectBuilder().add("channel", channel).build(),
                         CallOptions.DEFAULT)
                 : CompletableFuture.completedFuture(JsonValue.NULL);
@@ -66,7 +66,7 @@ final class Channels implements Session.Owner {
                 .add("channel", channel)
                 .add("data", data)
                 .build();
-        return session.call("channel.publish", params, options).thenApply(Channels::offsetOf);
+        return session.call(Methods.CHANNEL_PUBLISH, params, options).thenApply(Channels::offsetOf);
     }
 
     CompletableFuture<JsonValue> history(String channel, String from, String to, Integer limit) {
@@ -81,7 +81,7 @@ final class Channels implements Session.Owner {
         if (limit != null) {
             params.add("limit", limit);
         }
-        return session.call("channel.history", params.build(), CallOptions.DEFAULT);
+        return session.call(Methods.CHANNEL_HISTORY, params.build(), CallOptions.DEFAULT);
     }
 
     List<String> channels() {
@@ -94,7 +94,7 @@ final class Channels implements Session.Owner {
 
     /** The client closed: subscribes still waiting fail. */
     void closed() {
-        RpcError closed = RpcError.local(RpcError.Kind.CLOSED, "channel.subscribe", "client closed");
+        RpcError closed = RpcError.local(RpcError.Kind.CLOSED, Methods.CHANNEL_SUBSCRIBE, "client closed");
         subscriptions.all().forEach(subscription -> subscription.accepted.completeExceptionally(closed));
     }
 
@@ -106,7 +106,7 @@ final class Channels implements Session.Owner {
 
     @Override
     public void push(String method, JsonValue params) {
-        if (!PUSH.equals(method) || !(params instanceof JsonObject message)) {
+        if (!Methods.CHANNEL_MESSAGE.equals(method) || !(params instanceof JsonObject message)) {
             listeners.notification(method, params);
             return;
         }
@@ -128,7 +128,7 @@ final class Channels implements Session.Owner {
                 .add("channel", subscription.channel)
                 .add("offset", from)
                 .build();
-        session.call("channel.subscribe", params, CallOptions.DEFAULT)
+        session.call(Methods.CHANNEL_SUBSCRIBE, params, CallOptions.DEFAULT)
                 .whenComplete((result, failure) -> answered(subscription, on, from, result, failure));
     }
 
@@ -146,7 +146,7 @@ final class Channels implements Session.Owner {
         }
         RpcError error = failure instanceof RpcError rpc
                 ? rpc
-                : RpcError.local(RpcError.Kind.DISCONNECTED, "channel.subscribe", failure.toString());
+                : RpcError.local(RpcError.Kind.DISCONNECTED, Methods.CHANNEL_SUBSCRIBE, failure.toString());
         if (error.kind() == RpcError.Kind.REPLY) {
             // refused (forbidden, invalid): the subscription ends here
             subscriptions.remove(subscription.channel);

@@ -1,5 +1,6 @@
 package io.txrx.client;
 
+import io.txrx.channel.ChannelMessage;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.util.List;

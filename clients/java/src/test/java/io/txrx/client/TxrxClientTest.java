@@ -4,6 +4,7 @@ import static io.txrx.client.PendingCallsTest.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.txrx.channel.ChannelMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
