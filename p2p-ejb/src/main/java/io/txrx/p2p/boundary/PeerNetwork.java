@@ -20,7 +20,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -44,10 +43,8 @@ import redis.clients.jedis.resps.StreamEntry;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@ManagedExecutorDefinition(name = PeerNetwork.LOOPS, maxAsync = -1, hungTaskThreshold = -1)
 public class PeerNetwork {
     private static final Logger LOG = Logger.getLogger(PeerNetwork.class.getName());
-    static final String LOOPS = "java:app/concurrent/p2p-loops";
     private static final long P2P_MAX_LEN = 1000;
 
     @Inject
@@ -81,7 +78,9 @@ public class PeerNetwork {
     @ConfigProperty(name = "txrx.p2p.peer-ttl-ms")
     long peerTtlMs;
 
-    @Resource(lookup = LOOPS)
+    // the default executor: a @ManagedExecutorDefinition in a library jar (these modules sit in
+    // handlers.war's WEB-INF/lib) is not registered by Payara Micro, and the lookup fails the deployment
+    @Resource
     ManagedExecutorService executor;
 
     private final List<Shard> localShards = new CopyOnWriteArrayList<>();

@@ -22,7 +22,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -46,10 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@ManagedExecutorDefinition(name = RpcServer.LOOPS, maxAsync = -1, hungTaskThreshold = -1)
 public class RpcServer {
     private static final Logger LOG = Logger.getLogger(RpcServer.class.getName());
-    static final String LOOPS = "java:app/concurrent/rpc-loops";
 
     @Inject
     Redis redis;
@@ -92,7 +89,9 @@ public class RpcServer {
     @ConfigProperty(name = "txrx.stream.rx-max-len")
     long rxMaxLen;
 
-    @Resource(lookup = LOOPS)
+    // the default executor: a @ManagedExecutorDefinition in a library jar (these modules sit in
+    // handlers.war's WEB-INF/lib) is not registered by Payara Micro, and the lookup fails the deployment
+    @Resource
     ManagedExecutorService executor;
 
     private final Map<String, ServiceReader> readers = new ConcurrentHashMap<>();
