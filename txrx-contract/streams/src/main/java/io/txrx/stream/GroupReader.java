@@ -2,6 +2,9 @@ package io.txrx.stream;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -11,9 +14,12 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * One consumer of one stream in a consumer group: batched blocking reads of new entries, re-reads of its
- * own pending entries, and XAUTOCLAIM of entries a dead consumer left pending.
+ * own pending entries, and XAUTOCLAIM of entries a dead consumer left pending. When the group is gone (Redis
+ * restarted without persistence, or the key was flushed) a command's NOGROUP makes it create the group
+ * again and retry once, so a reader carries on by itself.
  */
 public final class GroupReader {
+    private static final Logger LOG = Logger.getLogger(GroupReader.class.getName());
     private final JedisPooled redis;
     private final String stream;
     private final String group;
@@ -56,17 +62,17 @@ public final class GroupReader {
      * {@code cursor} on; answers the next cursor (0-0 when the scan is complete) and the claimed entries.
      */
     public Map.Entry<StreamEntryID, List<StreamEntry>> claim(long minIdleMs, StreamEntryID cursor) {
-        return redis.xautoclaim(
+        return recreatingGroup(() -> redis.xautoclaim(
                 stream,
                 group,
                 consumer,
                 minIdleMs,
                 cursor,
-                XAutoClaimParams.xAutoClaimParams().count(batchSize));
+                XAutoClaimParams.xAutoClaimParams().count(batchSize)));
     }
 
     public void ack(StreamEntryID... ids) {
-        redis.xack(stream, group, ids);
+        recreatingGroup(() -> redis.xack(stream, group, ids));
     }
 
     public String stream() {
@@ -82,10 +88,27 @@ public final class GroupReader {
         if (block >= 0) {
             params.block(block);
         }
-        var result = redis.xreadGroup(group, consumer, params, Map.of(stream, from));
+        var result = recreatingGroup(() -> redis.xreadGroup(group, consumer, params, Map.of(stream, from)));
         if (result == null || result.isEmpty()) {
             return List.of();
         }
         return result.get(0).getValue();
+    }
+
+    /** Runs a group command; on NOGROUP creates the group again and runs it once more. */
+    private <T> T recreatingGroup(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("NOGROUP")) {
+                throw e;
+            }
+            LOG.log(
+                    Level.WARNING,
+                    "Group {0} of {1} was gone (Redis restarted or flushed?): created again",
+                    new Object[] {group, stream});
+            ensureGroup();
+            return command.get();
+        }
     }
 }
