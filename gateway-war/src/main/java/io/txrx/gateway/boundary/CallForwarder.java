@@ -5,27 +5,33 @@ import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.Socket;
 import io.txrx.jsonrpc.Call;
+import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameEntry;
 import io.txrx.jsonrpc.Rejection;
+import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import io.txrx.stream.StreamWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where the entries of an admitted frame go: a call to the local methods that handle it, else to TX (as a
  * pending call when it expects a reply, stamped with the caller bound to the socket); a rejection straight
- * back. The replies of a batch are gathered into one array.
+ * back. While Redis is unreachable a call for TX is refused at once with -32006 (a notification is dropped),
+ * rather than queued to wait for the call timeout. The replies of a batch are gathered into one array.
  */
 final class CallForwarder {
+    private static final String UNAVAILABLE = "Message bus unavailable: Redis cannot be reached, try again shortly";
     private final List<LocalMethods> local;
     private final StreamWriter tx;
     private final String txKey;
     private final String gateway;
     private final PendingCalls pending;
     private final long maxLen;
+    private final BooleanSupplier busDown;
 
     CallForwarder(
             List<LocalMethods> local,
@@ -33,7 +39,9 @@ final class CallForwarder {
             String txKey,
             String gateway,
             PendingCalls pending,
-            long maxLen) {
+            long maxLen,
+            BooleanSupplier busDown) {
+        this.busDown = busDown;
         this.local = local;
         this.tx = tx;
         this.txKey = txKey;
@@ -69,6 +77,13 @@ final class CallForwarder {
                 }
                 return;
             }
+        }
+        if (busDown.getAsBoolean()) {
+            if (!call.isNotification()) {
+                ReplyDelivery.answer(
+                        socket, batch, Replies.error(call.id(), ErrorCode.BUS_UNAVAILABLE, UNAVAILABLE, null));
+            }
+            return;
         }
         long now = System.currentTimeMillis();
         Map<String, String> fields = new HashMap<>(8);

@@ -13,6 +13,7 @@ import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.StreamKeys;
 import io.txrx.process.InstanceId;
+import io.txrx.stream.BusEpoch;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamWriter;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -94,11 +95,23 @@ public class Gateway {
     /** Started by {@link GatewayStartup} when this process has the gateway role. */
     void start(ManagedExecutorService executor) {
         admission = new FrameAdmission(maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst);
-        tx = new StreamWriter(redis.client(), batchSize);
-        forwarder = new CallForwarder(localMethods.stream().toList(), tx, keys.tx(), instance.value(), pending, maxLen);
+        tx = new StreamWriter("TX writer", redis.client(), batchSize);
         String rxKey = keys.rx(instance.value());
         rx = new RxReader(
-                redis.client(), rxKey, new ReplyDelivery(sockets, pending, callTimeoutMs), batchSize, rxTtlSeconds);
+                redis.client(),
+                rxKey,
+                new BusEpoch(redis.client(), keys.epoch()),
+                new ReplyDelivery(sockets, pending, callTimeoutMs),
+                batchSize,
+                rxTtlSeconds);
+        forwarder = new CallForwarder(
+                localMethods.stream().toList(),
+                tx,
+                keys.tx(),
+                instance.value(),
+                pending,
+                maxLen,
+                () -> rx.failing() || tx.failing());
         tx.start(executor);
         rx.start(executor);
         accepting = true;

@@ -28,15 +28,20 @@ public final class PendingCalls {
 
     /** Takes every call older than {@code timeoutMs}. */
     public List<PendingCall> expire(long nowMs, long timeoutMs) {
-        List<PendingCall> expired = new ArrayList<>();
+        return takeSentBefore(nowMs - timeoutMs);
+    }
+
+    /** Takes every call sent before {@code cutoffMs} (epoch ms). */
+    public List<PendingCall> takeSentBefore(long cutoffMs) {
+        List<PendingCall> taken = new ArrayList<>();
         calls.entrySet().removeIf(entry -> {
-            boolean old = nowMs - entry.getValue().sentAtMs() > timeoutMs;
-            if (old) {
-                expired.add(entry.getValue());
+            boolean before = entry.getValue().sentAtMs() < cutoffMs;
+            if (before) {
+                taken.add(entry.getValue());
             }
-            return old;
+            return before;
         });
-        return expired;
+        return taken;
     }
 
     /** Forgets the calls of a closed socket. */

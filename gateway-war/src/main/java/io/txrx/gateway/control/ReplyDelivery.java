@@ -6,6 +6,7 @@ import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,12 +51,23 @@ public final class ReplyDelivery {
 
     /** Answers -32004 to every call pending longer than the call timeout. */
     public void timeOutOldCalls(long nowMs) {
-        for (PendingCall call : pending.expire(nowMs, callTimeoutMs)) {
+        fail(
+                pending.expire(nowMs, callTimeoutMs),
+                ErrorCode.UNAVAILABLE,
+                "Call timed out after " + callTimeoutMs + " ms");
+    }
+
+    /** Answers -32007 to every call sent before Redis lost its data at about {@code lostAtMs}; answers how many. */
+    public int failLostCalls(long lostAtMs) {
+        List<PendingCall> lost = pending.takeSentBefore(lostAtMs);
+        fail(lost, ErrorCode.CALL_LOST, "Call lost: Redis lost its data (restarted without persistence?)");
+        return lost.size();
+    }
+
+    private void fail(List<PendingCall> calls, int code, String message) {
+        for (PendingCall call : calls) {
             var id = JSON.createReader(new StringReader(call.idJson())).readValue();
-            answer(
-                    sockets.get(call.sessionId()),
-                    call.batch(),
-                    Replies.error(id, ErrorCode.UNAVAILABLE, "Call timed out after " + callTimeoutMs + " ms", null));
+            answer(sockets.get(call.sessionId()), call.batch(), Replies.error(id, code, message, null));
         }
     }
 

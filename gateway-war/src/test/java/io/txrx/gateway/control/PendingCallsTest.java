@@ -35,6 +35,16 @@ class PendingCallsTest {
     }
 
     @Test
+    void callsSentBeforeACutoffAreTakenAndLaterOnesStay() {
+        String early = cut.add("s1", null, 100, "1");
+        String late = cut.add("s1", null, 200, "2");
+
+        assertEquals(1, cut.takeSentBefore(200).size());
+        assertNull(cut.take(early));
+        assertNotNull(cut.take(late));
+    }
+
+    @Test
     void aBatchIsSentOnceComplete() {
         BatchReply batch = new BatchReply(2);
         assertNull(batch.add("{\"id\":1}"));

@@ -107,6 +107,22 @@ class ReplyDeliveryTest {
     }
 
     @Test
+    void callsSentBeforeRedisLostItsDataAreAnsweredLostAtOnceAndTheirLateRepliesDropped() {
+        String lost = pending.add("ann", null, 1_000, "7");
+        String after = pending.add("bob", null, 5_000, "8");
+
+        assertEquals(1, cut.failLostCalls(4_000));
+        cut.deliver(reply(lost, "{\"id\":7,\"result\":\"late\"}"));
+        cut.deliver(reply(after, "{\"id\":8,\"result\":\"fine\"}"));
+
+        assertEquals(
+                List.of("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32007,"
+                        + "\"message\":\"Call lost: Redis lost its data (restarted without persistence?)\"}}"),
+                ann.sent);
+        assertEquals(List.of("{\"id\":8,\"result\":\"fine\"}"), bob.sent, "a call sent after the loss is answered");
+    }
+
+    @Test
     void aReplyToASocketThatHasClosedIsDroppedQuietly() {
         String call = pending.add("ann", null, 0, "1");
         sockets.remove("ann");

@@ -9,6 +9,7 @@ import io.txrx.peer.Role;
 import io.txrx.peer.Shard;
 import io.txrx.process.InstanceId;
 import io.txrx.process.Roles;
+import io.txrx.stream.BusEpoch;
 import io.txrx.stream.Loop;
 import io.txrx.stream.Redis;
 import jakarta.annotation.PostConstruct;
@@ -30,6 +31,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -37,7 +39,9 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * This process as a peer on the P2P stream, when it runs a dispatcher or RPC services: one loop reads every
  * message (plain XREAD, no group), drops unsigned or wrongly signed ones, and sends init on start,
- * heartbeats while alive and bye on shutdown.
+ * heartbeats while alive and bye on shutdown. When Redis answers again after an outage, or has lost its data
+ * ({@link BusEpoch}), the peer announces itself again (init and its shares), so every dispatcher rebuilds its
+ * routes; peers are not expired for a silence this peer could not hear.
  */
 @Singleton
 @Startup
@@ -84,9 +88,10 @@ public class PeerNetwork {
     ManagedExecutorService executor;
 
     private final List<Shard> localShards = new CopyOnWriteArrayList<>();
-    private final Loop loop = new Loop("P2P loop", this::round);
+    private Loop loop;
     private PeerSigner signer;
     private PeerProtocol protocol;
+    private BusEpoch epoch;
     private StreamEntryID last;
     private long nextHeartbeat;
 
@@ -95,8 +100,11 @@ public class PeerNetwork {
         if (!roles.has(Role.DISPATCHER) && !roles.has(Role.RPC)) {
             return;
         }
+        loop = new Loop("P2P loop of peer " + instance.value(), this::round);
         signer = new PeerSigner(preSharedKey.orElse(null), maxSkewMs);
         protocol = new PeerProtocol(instance.value(), roles, routes, () -> List.copyOf(localShards));
+        epoch = new BusEpoch(redis.client(), keys.epoch());
+        epoch.lost();
         last = lastEntry();
         send(protocol.init(System.currentTimeMillis()));
         loop.start(executor);
@@ -109,14 +117,18 @@ public class PeerNetwork {
             return;
         }
         loop.stop();
-        send(protocol.bye(System.currentTimeMillis()));
+        try {
+            send(protocol.bye(System.currentTimeMillis()));
+        } catch (JedisException e) {
+            LOG.log(Level.INFO, "No bye sent (its peers will expire it): {0}", e.getMessage());
+        }
     }
 
     /** Announces a shard served by this process, now and to every dispatcher that asks later. */
     public void announce(Shard shard) {
         localShards.removeIf(s -> s.service().equals(shard.service()));
         localShards.add(shard);
-        if (loop.running()) {
+        if (loop != null && loop.running()) {
             protocol.shares(System.currentTimeMillis()).forEach(this::send);
         }
     }
@@ -127,6 +139,12 @@ public class PeerNetwork {
 
     private void round() {
         long now = System.currentTimeMillis();
+        if (loop.failing()) {
+            routes.heardAll(now);
+            reannounce(now, "Redis answers again");
+        } else if (now >= nextHeartbeat && epoch.lost()) {
+            reannounce(now, "Redis lost its data");
+        }
         if (now >= nextHeartbeat) {
             send(protocol.heartbeat(now));
             int gone = routes.expire(now, peerTtlMs);
@@ -149,6 +167,12 @@ public class PeerNetwork {
                 handle(entry);
             }
         }
+    }
+
+    private void reannounce(long now, String why) {
+        send(protocol.init(now));
+        protocol.shares(now).forEach(this::send);
+        LOG.log(Level.INFO, "{0}: peer {1} announced itself again", new Object[] {why, instance});
     }
 
     private void handle(StreamEntry entry) {

@@ -40,6 +40,11 @@ public class RouteTable implements Routes {
         return true;
     }
 
+    /** Counts every known instance as heard now: after this peer could not read P2P, their silence says nothing. */
+    public synchronized void heardAll(long nowMs) {
+        lastSeen.replaceAll((instance, seen) -> nowMs);
+    }
+
     public synchronized void drop(String instance) {
         if (shardsByInstance.remove(instance) != null) {
             lastSeen.remove(instance);

@@ -48,6 +48,17 @@ class RouteTableTest {
     }
 
     @Test
+    void peersSilentOnlyWhileThisPeerCouldNotReadAreNotExpired() {
+        cut.merge(shard("a", "system.ping"), 0);
+
+        cut.heardAll(9000);
+
+        assertEquals(0, cut.expire(10_000, 7000));
+        assertEquals(Map.of("system.ping", "system"), cut.methods());
+        assertEquals(1, cut.expire(16_001, 7000), "a peer that stays silent after that still expires");
+    }
+
+    @Test
     void aRouteComingBackBumpsTheVersionAgain() {
         cut.merge(shard("a", "system.ping"), 0);
         cut.drop("a");

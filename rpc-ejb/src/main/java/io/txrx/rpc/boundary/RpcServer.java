@@ -104,7 +104,7 @@ public class RpcServer {
             return;
         }
         jsonb = JsonbBuilder.create();
-        replies = new StreamWriter(redis.client(), batchSize);
+        replies = new StreamWriter("Reply writer", redis.client(), batchSize);
         replies.start(executor);
     }
 

@@ -54,7 +54,7 @@ class ServiceReaderTest {
     private final StreamKeys keys = StreamKeys.withPrefix(PREFIX + UUID.randomUUID() + ":");
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final HandlerRegistry handlers = new HandlerRegistry();
-    private final StreamWriter replies = new StreamWriter(jedis, 64);
+    private final StreamWriter replies = new StreamWriter("Reply writer", jedis, 64);
     private final List<ServiceReader> started = new ArrayList<>();
 
     @BeforeAll

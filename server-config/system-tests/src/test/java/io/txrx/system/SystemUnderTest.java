@@ -34,12 +34,19 @@ final class SystemUnderTest implements AutoCloseable {
     private final PostgresService postgres;
     private final MicroRuntime runtime;
     private final List<MicroProcess> processes = new ArrayList<>();
+    private final String redisUrl;
 
     /**
      * @param runDir where the processes' logs, the embedded Redis and PostgreSQL (when none is given) live
      * @param environment settings every process gets (as {@code TXRX_...} variables)
      */
     SystemUnderTest(Path runDir, Map<String, String> environment) throws Exception {
+        this(runDir, environment, null);
+    }
+
+    /** As above, on the Redis at {@code redisUrl} (one the test stops and starts) instead of the test kit's. */
+    SystemUnderTest(Path runDir, Map<String, String> environment, String redisUrl) throws Exception {
+        this.redisUrl = redisUrl;
         Files.createDirectories(runDir);
         this.environment = Map.copyOf(environment);
         dist = Distribution.locate().verified();
@@ -52,7 +59,7 @@ final class SystemUnderTest implements AutoCloseable {
         Map<String, String> env = new HashMap<>(postgres.environment());
         env.putAll(environment);
         env.put("TXRX_ROLES", role.value());
-        env.put(RedisService.URL_VARIABLE, TestRedis.url());
+        env.put(RedisService.URL_VARIABLE, redisUrl == null ? TestRedis.url() : redisUrl);
         env.put("TXRX_P2P_PSK", psk);
         env.put("TXRX_PREFIX", prefix);
         MicroProcess process = MicroProcess.start(
@@ -83,8 +90,10 @@ final class SystemUnderTest implements AutoCloseable {
         for (MicroProcess process : processes) {
             process.stop();
         }
-        int deleted = TestRedis.deleteKeys(prefix);
-        LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
+        if (redisUrl == null) {
+            int deleted = TestRedis.deleteKeys(prefix);
+            LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
+        }
         postgres.close();
     }
 }

@@ -11,6 +11,11 @@ public final class ErrorCode {
     public static final int FORBIDDEN = -32003;
     public static final int UNAVAILABLE = -32004;
     public static final int RATE_LIMITED = -32005;
+    /** Redis, the message bus, is unreachable: the call was not sent; it can be sent again at once. */
+    public static final int BUS_UNAVAILABLE = -32006;
+    /** Redis lost its data (restarted without persistence, flushed) while the call was in it. */
+    public static final int CALL_LOST = -32007;
+
     public static final int TOO_LARGE = -32009;
     public static final int CONFLICT = -32010;
 

@@ -33,6 +33,11 @@ public final class StreamKeys {
         return prefix + "rx:" + gatewayId;
     }
 
+    /** A random value that lives as long as Redis's data: when it changes, the streams were lost. */
+    public String epoch() {
+        return prefix + "epoch";
+    }
+
     /** Any other key of txrx, under the prefix. */
     public String key(String name) {
         return prefix + name;

@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * One long-running loop, the one way every role runs one: {@link #start} submits it to a managed executor,
- * where it runs its round over and over; a round that throws is logged and followed by a pause, so an
- * outage of Redis is not a busy loop; {@link #stop} ends it and waits for it within a bound, then cancels it.
+ * where it runs its round over and over; a round that throws is followed by a pause, so an outage of Redis
+ * is not a busy loop, and is logged as an {@link Outage} (one warning when failures begin, one line when a
+ * round works again); {@link #stop} ends it and waits for it within a bound, then cancels it.
  * <p>
  * A loop holds its thread for its whole life, so it runs on an executor declared for loops
  * ({@code @ManagedExecutorDefinition(name = ..., maxAsync = -1, hungTaskThreshold = -1)} on the bean that
@@ -36,6 +37,7 @@ public final class Loop {
     private final String name;
     private final Round round;
     private final BooleanSupplier unfinished;
+    private final Outage outage;
     private volatile boolean running;
     private Future<?> future;
 
@@ -49,6 +51,7 @@ public final class Loop {
         this.name = name;
         this.round = round;
         this.unfinished = unfinished;
+        this.outage = new Outage(name);
     }
 
     public Loop start(ExecutorService executor) {
@@ -60,6 +63,16 @@ public final class Loop {
     /** Whether the loop has not been told to stop: rounds that go on for long check it. */
     public boolean running() {
         return running;
+    }
+
+    /** Whether the last round failed: the loop is in an outage (of Redis, most likely). */
+    public boolean failing() {
+        return outage.ongoing();
+    }
+
+    /** When the outage at hand began (epoch ms), or 0 when the last round worked. */
+    public long failingSinceMs() {
+        return outage.sinceMs();
     }
 
     /** Tells the loop to stop and waits for it to end within the bound. */
@@ -122,11 +135,12 @@ public final class Loop {
         while (running || unfinished.getAsBoolean()) {
             try {
                 round.run();
+                outage.succeeded(System.currentTimeMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "{0} failed, going on: {1}", new Object[] {name, e.toString()});
+                outage.failed(e, System.currentTimeMillis());
                 if (!pauseAfterFailure()) {
                     return;
                 }

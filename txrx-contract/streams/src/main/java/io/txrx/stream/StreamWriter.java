@@ -19,7 +19,9 @@ import redis.clients.jedis.params.XAddParams;
 /**
  * Appends entries to streams from many threads through one pipelined loop: callers enqueue and return at
  * once (a socket never waits on another), the loop writes whatever has gathered in one round trip, then
- * acks the entries those writes answered. On a Redis failure the batch is retried, never dropped.
+ * acks the entries those writes answered. On a Redis failure the batch is retried until it is written (one
+ * warning per outage); only a writer stopped while Redis is unreachable gives up what it still holds, and says
+ * how much.
  */
 public final class StreamWriter {
     private static final Logger LOG = Logger.getLogger(StreamWriter.class.getName());
@@ -29,9 +31,13 @@ public final class StreamWriter {
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final JedisPooled redis;
     private final int batchSize;
-    private final Loop loop = new Loop("Stream writer", this::writeGathered, () -> !queue.isEmpty());
+    private final Loop loop;
+    private final Outage outage;
 
-    public StreamWriter(JedisPooled redis, int batchSize) {
+    /** @param name what the log calls it, such as "TX writer" */
+    public StreamWriter(String name, JedisPooled redis, int batchSize) {
+        this.loop = new Loop(name, this::writeGathered, () -> !queue.isEmpty());
+        this.outage = new Outage(name);
         this.redis = redis;
         this.batchSize = batchSize;
     }
@@ -43,6 +49,11 @@ public final class StreamWriter {
     /** Stops taking new work, writes what is queued, and waits for the loop to end. */
     public void stop() {
         loop.stop();
+    }
+
+    /** Whether the last write failed (Redis unreachable, most likely) and the writer is retrying. */
+    public boolean failing() {
+        return outage.ongoing();
     }
 
     /** XADD with an approximate cap of {@code maxLen} entries. */
@@ -75,16 +86,25 @@ public final class StreamWriter {
         while (true) {
             try {
                 write(batch);
+                outage.succeeded(System.currentTimeMillis());
                 return;
             } catch (JedisException e) {
-                LOG.log(Level.WARNING, "Writing {0} stream entries failed, retrying: {1}", new Object[] {
-                    batch.size(), e.getMessage()
-                });
+                outage.failed(e, System.currentTimeMillis());
+                if (!loop.running()) {
+                    giveUp(batch.size());
+                    return;
+                }
                 if (!Loop.pauseAfterFailure()) {
                     throw new InterruptedException("stopped while retrying");
                 }
             }
         }
+    }
+
+    private void giveUp(int inBatch) {
+        int dropped = inBatch + queue.size();
+        queue.clear();
+        LOG.log(Level.WARNING, "Stopped while Redis is unreachable: {0} stream entries were not written", dropped);
     }
 
     private void write(List<Write> batch) {

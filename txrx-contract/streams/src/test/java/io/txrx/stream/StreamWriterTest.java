@@ -1,8 +1,10 @@
 package io.txrx.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.testing.TestRedis;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ class StreamWriterTest {
     @BeforeEach
     void start() {
         stream = PREFIX + UUID.randomUUID();
-        cut = new StreamWriter(jedis, 16);
+        cut = new StreamWriter("Test writer", jedis, 16);
         cut.start(threads);
     }
 
@@ -107,6 +109,31 @@ class StreamWriterTest {
 
         assertEquals(0, jedis.xpending(calls, "service").getTotal());
         assertEquals(0, jedis.exists(stream) ? 1 : 0, "no stream was written");
+    }
+
+    @Test
+    void stoppedWhileRedisIsUnreachableItEndsPromptlyInsteadOfRetryingForever() throws Exception {
+        try (JedisPooled nowhere = new JedisPooled(URI.create("redis://127.0.0.1:" + closedPort()), 200)) {
+            StreamWriter writer = new StreamWriter("Test writer", nowhere, 16);
+            writer.start(threads);
+            writer.append(stream, Map.of("msg", "never"), 1000);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!writer.failing() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(writer.failing(), "the writer reports the outage while it retries");
+
+            long stopping = System.nanoTime();
+            writer.stop();
+
+            assertTrue(System.nanoTime() - stopping < 2_000_000_000L, "stop returned within 2 s");
+        }
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** A call on {@code calls} read by a consumer of group {@code service} and not yet acked. */
