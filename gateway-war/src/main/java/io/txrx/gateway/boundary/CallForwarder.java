@@ -5,7 +5,6 @@ import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.Socket;
 import io.txrx.jsonrpc.Call;
-import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameEntry;
 import io.txrx.jsonrpc.Rejection;
@@ -24,7 +23,6 @@ import java.util.function.BooleanSupplier;
  * rather than queued to wait for the call timeout. The replies of a batch are gathered into one array.
  */
 final class CallForwarder {
-    private static final String UNAVAILABLE = "Message bus unavailable: Redis cannot be reached, try again shortly";
     private final List<LocalMethods> local;
     private final StreamWriter tx;
     private final String txKey;
@@ -80,8 +78,7 @@ final class CallForwarder {
         }
         if (busDown.getAsBoolean()) {
             if (!call.isNotification()) {
-                ReplyDelivery.answer(
-                        socket, batch, Replies.error(call.id(), ErrorCode.BUS_UNAVAILABLE, UNAVAILABLE, null));
+                ReplyDelivery.answer(socket, batch, Replies.busUnavailable(call.id()));
             }
             return;
         }

@@ -32,6 +32,15 @@ public final class Replies {
         return reply.append("}}").toString();
     }
 
+    /** The -32006 a call gets while Redis cannot be reached: it was not sent, and may be sent again. */
+    public static String busUnavailable(JsonValue id) {
+        return error(
+                id,
+                ErrorCode.BUS_UNAVAILABLE,
+                "Message bus unavailable: Redis cannot be reached, try again shortly",
+                null);
+    }
+
     public static String notification(String method, JsonValue params) {
         return "{\"jsonrpc\":\"2.0\",\"method\":" + JSON.createValue(method) + ",\"params\":" + params + "}";
     }

@@ -30,6 +30,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -89,6 +90,10 @@ public class ChannelMethods implements LocalMethods {
             return call.isNotification() ? null : Replies.result(call.id(), result);
         } catch (JsonRpcException e) {
             return call.isNotification() ? null : Replies.error(call.id(), e.code(), e.getMessage(), e.data());
+        } catch (JedisConnectionException e) {
+            // an outage: the gateway's loops report it once; every call of it is not worth a line
+            LOG.log(Level.FINE, "{0} on socket {1}: Redis unreachable", new Object[] {call.method(), socket.id()});
+            return call.isNotification() ? null : Replies.busUnavailable(call.id());
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "{0} on socket {1} failed: {2}", new Object[] {
                 call.method(), socket.id(), e.toString()
