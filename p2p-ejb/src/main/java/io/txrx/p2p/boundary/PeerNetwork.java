@@ -89,6 +89,7 @@ public class PeerNetwork {
     private PeerProtocol protocol;
     private StreamEntryID last;
     private long nextHeartbeat;
+    private boolean left;
 
     @PostConstruct
     void start() {
@@ -105,11 +106,24 @@ public class PeerNetwork {
 
     @PreDestroy
     void stop() {
-        if (protocol == null) {
+        leave();
+    }
+
+    /**
+     * Stops the loop and says bye, once: the rpc role calls it after it has drained its calls, so that
+     * dispatchers keep routing to this instance until then; the shutdown of this bean calls it too.
+     */
+    public synchronized void leave() {
+        if (protocol == null || left) {
             return;
         }
+        left = true;
         loop.stop();
-        send(protocol.bye(System.currentTimeMillis()));
+        try {
+            send(protocol.bye(System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not say bye (peers will expire this one): {0}", e.toString());
+        }
     }
 
     /** Announces a shard served by this process, now and to every dispatcher that asks later. */
