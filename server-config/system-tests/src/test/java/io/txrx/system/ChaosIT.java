@@ -33,7 +33,8 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * What production does to the system, under paced echo load from several sockets, on a Redis of the test's
  * own: an rpc instance and then a dispatcher are SIGKILLed (a second one of each is running) and replacements
- * started; Redis is killed and started again empty, then again with the AOF on. Each phase logs one
+ * started; Redis is killed and started again empty, then again with the AOF on; an rpc instance is stopped
+ * cleanly under load and every role is stopped with SIGTERM. Each phase logs one
  * {@code CHAOS} line with its figures; replies are counted per call on the sockets and on the gateway's RX
  * stream, so a call run twice shows even though the gateway drops the second reply.
  */
@@ -184,6 +185,36 @@ class ChaosIT {
                 texts(load.calls(call -> (call.sentAtMs < killedAt || call.sentAtMs > upAt) && !call.real())),
                 "calls that did not get their real result though Redis kept them");
         assertTrue(figures.recoveryMs() >= 0 && figures.recoveryMs() <= RECOVERY_MS, () -> figures.line());
+    }
+
+    @Test
+    @Order(5)
+    void aCleanStopDrainsItsCallsAndEveryRoleEndsWithinTenSecondsOfSigterm() throws Exception {
+        long since = System.currentTimeMillis();
+        EchoLoad load = new EchoLoad("rpc-clean-stop", sockets, PACE);
+        load.awaitAnswered(100, FLOW);
+        load.burst(BURST);
+        long rpcStopMs = stopMs(processes.get("rpc-2"));
+        load.awaitAnswered(200, FLOW);
+        load.stop();
+
+        EchoLoad.Figures figures = load.figures(CALL_TIMEOUT.plusSeconds(10), busDuplicates(since), -1);
+        LOG.info(figures.line() + " rpc-stop-ms=" + rpcStopMs);
+        assertEveryCallAnsweredOnceWithItsResult(figures);
+        Map<String, Long> stopMs = new HashMap<>();
+        stopMs.put("rpc-2", rpcStopMs);
+        for (String name : List.of("dispatcher-2", "dispatcher-3", "rpc-3", "gateway")) {
+            stopMs.put(name, stopMs(processes.get(name)));
+        }
+        LOG.info("CHAOS sigterm: ms from SIGTERM to exit per process " + stopMs);
+        stopMs.forEach((name, ms) -> assertTrue(ms <= 10_000, name + " took " + ms + " ms to end after SIGTERM"));
+    }
+
+    /** SIGTERM, then the time until the process has ended (SIGKILL after the launcher's grace). */
+    private static long stopMs(MicroProcess process) throws Exception {
+        long start = System.nanoTime();
+        process.stop();
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
     @AfterAll
