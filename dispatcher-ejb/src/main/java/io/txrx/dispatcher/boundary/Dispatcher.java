@@ -7,9 +7,9 @@ import io.txrx.p2p.boundary.Routes;
 import io.txrx.peer.Role;
 import io.txrx.process.InstanceId;
 import io.txrx.process.Roles;
+import io.txrx.stream.DeadConsumerClaims;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loop;
-import io.txrx.stream.PendingClaims;
 import io.txrx.stream.Redis;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +36,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * The dispatcher loop, when this process has the dispatcher role: batch-reads TX as a member of the group
  * {@code dispatchers}, writes the forwards of a batch in one pipeline and acks them after. Calls it could not
  * route stay pending; they are read again whenever the route table gains a method, every scan interval
- * (which also answers those past their grace), and pending calls of a dead dispatcher are claimed.
+ * (which also answers those past their grace), and the pending calls of a dispatcher that stopped reading
+ * (killed) are claimed within {@code txrx.dispatcher.claim-idle-ms}. A clean stop ends the loop after the
+ * batch at hand is forwarded and acked; what it still held goes to another dispatcher the same way.
  */
 @Singleton
 @Startup
@@ -93,7 +95,7 @@ public class Dispatcher {
     private final Loop loop = new Loop("Dispatcher loop", this::round);
     private GroupReader tx;
     private CallRouter router;
-    private PendingClaims claims;
+    private DeadConsumerClaims claims;
     private long seenRoutes = -1;
     private long nextScan;
 
@@ -105,7 +107,7 @@ public class Dispatcher {
         tx = new GroupReader(redis.client(), keys.tx(), GROUP, instance.value(), batchSize, blockMs);
         tx.ensureGroup();
         router = new CallRouter(routes, keys, graceMs);
-        claims = new PendingClaims(tx, claimIdleMs, System.currentTimeMillis() + claimIdleMs);
+        claims = new DeadConsumerClaims(tx, claimIdleMs);
         loop.start(executor);
         LOG.log(Level.INFO, "Dispatcher {0} reads {1}", new Object[] {instance, keys.tx()});
     }
@@ -122,8 +124,9 @@ public class Dispatcher {
             reprocessPending();
             nextScan = now + pendingScanMs;
         }
-        claims.claimIfDue(now, loop::running, this::dispatch);
         dispatch(tx.readNew());
+        // after a read that worked, so that a round failing on an outage never counts as contact
+        claims.claimIfDue(System.currentTimeMillis(), loop::running, this::dispatch);
     }
 
     private void reprocessPending() {

@@ -15,7 +15,9 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Decides what happens to each TX entry: forwarded to its service stream when its method has a route,
  * held (not acked) while it has none, and answered with -32601 once it has waited longer than the grace
- * period, measured from the entry id's own timestamp so every dispatcher agrees on it.
+ * period. The grace counts from the later of the entry id's own timestamp and the moment this dispatcher
+ * could know every route ({@link Routes#knownSince()}): a dispatcher that has just started (or lost its
+ * routes with Redis) holds an old call until the peers have had the grace period to answer its init.
  */
 public class CallRouter {
     private final Routes routes;
@@ -39,7 +41,7 @@ public class CallRouter {
             Optional<String> stream = routes.streamFor(fields.get(Fields.METHOD));
             if (stream.isPresent()) {
                 plan.forward(stream.get(), fields, entry.getID());
-            } else if (nowMs - entry.getID().getTime() < graceMs) {
+            } else if (nowMs - Math.max(entry.getID().getTime(), routes.knownSince()) < graceMs) {
                 // no route yet: left pending (not acked), read again by the pending scan
             } else if (fields.get(Fields.CALL) == null) {
                 plan.drop(entry.getID());

@@ -16,6 +16,7 @@ import redis.clients.jedis.resps.StreamEntry;
 class CallRouterTest {
     private static final long T0 = 1_700_000_000_000L;
     private final Map<String, String> streams = new HashMap<>();
+    private long knownSince = 0;
     private final Routes routes = new Routes() {
         @Override
         public Optional<String> streamFor(String method) {
@@ -30,6 +31,11 @@ class CallRouterTest {
         @Override
         public long version() {
             return 0;
+        }
+
+        @Override
+        public long knownSince() {
+            return knownSince;
         }
     };
     private final CallRouter cut = new CallRouter(routes, StreamKeys.withPrefix("t:"), 5000);
@@ -74,5 +80,23 @@ class CallRouterTest {
         RoutingPlan plan = cut.plan(List.of(call(T0, "nope.x", null)), T0 + 6000);
         assertTrue(plan.appends().isEmpty());
         assertEquals(1, plan.acks().size());
+    }
+
+    @Test
+    void anOldCallIsHeldUntilTheGraceHasPassedSinceTheRoutesCouldBeKnown() {
+        knownSince = T0 + 60_000; // a dispatcher started a minute after the call was written
+        RoutingPlan plan = cut.plan(List.of(call(T0, "system.echo", "1")), T0 + 60_000 + 4999);
+        assertTrue(plan.appends().isEmpty(), "not judged before the peers had the grace to share");
+        assertTrue(plan.acks().isEmpty(), "the call stays pending");
+
+        plan = cut.plan(List.of(call(T0, "nope.x", "1")), T0 + 60_000 + 5000);
+        assertEquals(1, plan.acks().size(), "judged once the grace has passed since the init");
+    }
+
+    @Test
+    void aDispatcherThatHasNotAskedForRoutesJudgesNothing() {
+        knownSince = Long.MAX_VALUE;
+        RoutingPlan plan = cut.plan(List.of(call(T0, "nope.x", "1")), T0 + 3_600_000);
+        assertTrue(plan.acks().isEmpty());
     }
 }

@@ -94,6 +94,7 @@ public class PeerNetwork {
     private BusEpoch epoch;
     private StreamEntryID last;
     private long nextHeartbeat;
+    private boolean left;
 
     @PostConstruct
     void start() {
@@ -113,9 +114,18 @@ public class PeerNetwork {
 
     @PreDestroy
     void stop() {
-        if (protocol == null) {
+        leave();
+    }
+
+    /**
+     * Stops the loop and says bye, once: the rpc role calls it after it has drained its calls, so that
+     * dispatchers keep routing to this instance until then; the shutdown of this bean calls it too.
+     */
+    public synchronized void leave() {
+        if (protocol == null || left) {
             return;
         }
+        left = true;
         loop.stop();
         try {
             send(protocol.bye(System.currentTimeMillis()));

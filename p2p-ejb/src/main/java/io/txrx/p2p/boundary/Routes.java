@@ -18,4 +18,12 @@ public interface Routes {
 
     /** Grows whenever a method becomes routable that was not, so a dispatcher knows to retry held calls. */
     long version();
+
+    /**
+     * Since when (epoch ms) this table could hold every route: the moment this peer last asked the network
+     * for its shards (its {@code init}, at start and again after Redis lost the P2P state). Before that, and
+     * until the peers have had time to answer, a missing route says nothing; {@link Long#MAX_VALUE} while
+     * this peer has not asked yet.
+     */
+    long knownSince();
 }

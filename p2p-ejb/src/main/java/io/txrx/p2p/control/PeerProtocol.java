@@ -30,7 +30,12 @@ public class PeerProtocol {
         this.localShards = localShards;
     }
 
+    /**
+     * The {@code init} that asks every peer for its shards; the route table counts as learning from
+     * {@code nowMs} on (send it again after Redis lost the P2P state, and the dispatcher's grace restarts).
+     */
     public PeerMessage init(long nowMs) {
+        routes.learningSince(nowMs);
         return message(PeerMessage.INIT, "", "", nowMs);
     }
 

@@ -23,6 +23,15 @@ public class RouteTable implements Routes {
     private final Map<String, Long> lastSeen = new HashMap<>();
     private final AtomicLong version = new AtomicLong();
     private volatile Map<String, Route> routes = Map.of();
+    private volatile long knownSince = Long.MAX_VALUE;
+
+    /**
+     * Records that this peer asks the network for its shards now ({@code init}): from here on the table can
+     * learn every route. Called on start and whenever the P2P state may have been lost (a Redis restart).
+     */
+    public void learningSince(long nowMs) {
+        knownSince = nowMs;
+    }
 
     /** Takes in a shard; answers whether it made a new method routable. */
     public synchronized boolean merge(Shard shard, long nowMs) {
@@ -79,6 +88,11 @@ public class RouteTable implements Routes {
         Map<String, String> methods = new TreeMap<>();
         routes.forEach((method, route) -> methods.put(method, route.service()));
         return methods;
+    }
+
+    @Override
+    public long knownSince() {
+        return knownSince;
     }
 
     @Override

@@ -62,4 +62,13 @@ class PeerProtocolTest {
         dispatcher.receive(new PeerMessage(PeerMessage.SHARE, "rpc-1", "rpc", "", other.toJson(), 0), 0);
         assertTrue(dispatcherRoutes.streamFor("system.ping").isEmpty());
     }
+
+    @Test
+    void theRoutesCountAsKnownFromTheLatestInitOnly() {
+        assertEquals(Long.MAX_VALUE, dispatcherRoutes.knownSince(), "nothing asked yet: nothing known");
+        dispatcher.init(1_000);
+        assertEquals(1_000, dispatcherRoutes.knownSince());
+        dispatcher.init(9_000);
+        assertEquals(9_000, dispatcherRoutes.knownSince(), "asked again (after a Redis restart, say)");
+    }
 }

@@ -37,7 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Serves the handlers of a web module when this process has the rpc role: one {@link ServiceReader} per
- * service with {@code txrx.rpc.workers} worker loops, one pipelined writer for all replies, and each service's shard announced to the peers. A handler
+ * service with {@code txrx.rpc.workers} worker loops, one pipelined writer for all replies, and each service's
+ * shard announced to the peers. A handler
  * module calls {@link #serve(BeanManager)} once, from a {@code @Singleton @Startup} bean of its own (see
  * handlers-war's HandlerBootstrap).
  */
@@ -108,11 +109,23 @@ public class RpcServer {
         replies.start(executor);
     }
 
+    /**
+     * A clean stop drains: every reader stops taking calls, the workers answer the calls already taken, the
+     * writer writes (and acks) every reply, and only then does this instance say bye to the peers.
+     */
     @PreDestroy
     void stop() {
-        readers.values().forEach(ServiceReader::stop);
-        if (replies != null) {
-            replies.stop();
+        if (replies == null) {
+            return;
+        }
+        readers.values().forEach(ServiceReader::stopReading);
+        readers.values().forEach(ServiceReader::drain);
+        replies.stop();
+        try {
+            peers.leave();
+        } catch (RuntimeException e) {
+            // the peer bean may be destroyed before this one; it said bye itself then
+            LOG.log(Level.FINE, "Peer network already gone at stop: {0}", e.toString());
         }
     }
 
@@ -131,7 +144,8 @@ public class RpcServer {
             GroupReader stream =
                     new GroupReader(redis.client(), keys.rpc(service), service, instance.value(), batchSize, blockMs);
             stream.ensureGroup();
-            ServiceReader reader = new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers);
+            ServiceReader reader =
+                    new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers, blockMs);
             readers.put(service, reader);
             reader.start(executor);
             List<String> methods = handlers.methods(service);

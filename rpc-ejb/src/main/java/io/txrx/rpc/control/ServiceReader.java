@@ -3,18 +3,19 @@ package io.txrx.rpc.control;
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
 import io.txrx.stream.Ack;
+import io.txrx.stream.DeadConsumerClaims;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loop;
-import io.txrx.stream.PendingClaims;
 import io.txrx.stream.StreamWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.resps.StreamEntry;
@@ -23,9 +24,11 @@ import redis.clients.jedis.resps.StreamEntry;
  * One service on this instance: a reader loop batch-reads the service stream as consumer {@code instance}
  * of group {@code service} and hands the calls to a fixed set of worker loops, so a slow call never holds up
  * the others; each worker runs a call and gives its reply to the writer, which acks the entry after the
- * reply is written. The hand-over queue is small: when the workers are busy the reader stops reading and
- * the calls stay in the stream for other instances. Every claim interval the reader takes over calls left
- * pending by a dead instance.
+ * reply is written. The reader takes no more calls than there are idle workers: when all are busy it stops
+ * reading (the calls stay in the stream for other instances) and only touches the group, so that no one
+ * takes this instance for dead. The reader takes over the calls of instances that stopped reading
+ * ({@link DeadConsumerClaims}); a clean {@link #stop()} ends reading, then lets the workers answer every
+ * call already taken.
  */
 public class ServiceReader {
     private static final Logger LOG = Logger.getLogger(ServiceReader.class.getName());
@@ -35,8 +38,12 @@ public class ServiceReader {
     private final StreamWriter replies;
     private final StreamKeys keys;
     private final long rxMaxLen;
-    private final BlockingQueue<StreamEntry> calls;
-    private final PendingClaims claims;
+    private final int workerCount;
+    private final int blockMs;
+    private final BlockingQueue<StreamEntry> calls = new LinkedBlockingQueue<>();
+    private final AtomicInteger taken = new AtomicInteger(); // handed over and not yet answered
+    private final Object answered = new Object();
+    private final DeadConsumerClaims claims;
     private final Loop reader;
     private final List<Loop> workers = new ArrayList<>();
 
@@ -47,14 +54,16 @@ public class ServiceReader {
             StreamKeys keys,
             long claimIdleMs,
             long rxMaxLen,
-            int workers) {
-        this.calls = new ArrayBlockingQueue<>(workers);
+            int workers,
+            int blockMs) {
+        this.workerCount = workers;
+        this.blockMs = blockMs;
         this.stream = stream;
         this.executor = executor;
         this.replies = replies;
         this.keys = keys;
         this.rxMaxLen = rxMaxLen;
-        this.claims = new PendingClaims(stream, claimIdleMs, 0);
+        this.claims = new DeadConsumerClaims(stream, claimIdleMs);
         this.reader = new Loop("Reader of " + stream.stream(), this::read);
         for (int i = 0; i < workers; i++) {
             this.workers.add(new Loop("Worker on " + stream.stream(), this::work, () -> !calls.isEmpty()));
@@ -67,15 +76,39 @@ public class ServiceReader {
         reader.start(executor);
     }
 
-    /** Stops reading, lets the workers run the calls already handed over, and waits for them all. */
+    /** Stops reading, lets the workers answer the calls already handed over, and waits for them all. */
     public void stop() {
+        stopReading();
+        drain();
+    }
+
+    /** Stops the reader loop: no new call is taken from the stream. */
+    public void stopReading() {
         reader.stop();
+    }
+
+    /** Waits for the workers to answer every call already taken, then ends them (after {@link #stopReading}). */
+    public void drain() {
         Loop.stopAll(workers);
     }
 
     private void read() throws InterruptedException {
+        int idle = workerCount - taken.get();
+        if (idle > 0) {
+            handOver(stream.readNew(idle));
+        } else {
+            stream.touch();
+            awaitAnIdleWorker();
+        }
         claims.claimIfDue(System.currentTimeMillis(), reader::running, this::handOver);
-        handOver(stream.readNew());
+    }
+
+    private void awaitAnIdleWorker() throws InterruptedException {
+        synchronized (answered) {
+            if (taken.get() >= workerCount) {
+                answered.wait(blockMs);
+            }
+        }
     }
 
     /** One round of a worker: runs the next call handed over, if one comes within 200 ms. */
@@ -89,13 +122,17 @@ public class ServiceReader {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A call on {0} failed unanswered: {1}", new Object[] {stream.stream(), e.toString()
             });
+        } finally {
+            taken.decrementAndGet();
+            synchronized (answered) {
+                answered.notifyAll();
+            }
         }
     }
 
-    private void handOver(List<StreamEntry> entries) throws InterruptedException {
-        for (StreamEntry entry : entries) {
-            calls.put(entry);
-        }
+    private void handOver(List<StreamEntry> entries) {
+        taken.addAndGet(entries.size());
+        calls.addAll(entries);
     }
 
     private void serve(StreamEntry entry) {

@@ -1,6 +1,7 @@
 package io.txrx.rpc.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.keys.Fields;
@@ -40,12 +41,14 @@ class ServiceReaderTest {
     /** Handlers of the service: a quick one and one that waits until the test lets it go. */
     public static class Sample {
         static volatile CountDownLatch release = new CountDownLatch(0);
+        static volatile CountDownLatch started = new CountDownLatch(0);
 
         public String ping() {
             return "pong";
         }
 
         public String slow() throws InterruptedException {
+            started.countDown();
             assertTrue(release.await(10, TimeUnit.SECONDS));
             return "done";
         }
@@ -152,17 +155,67 @@ class ServiceReaderTest {
                 reply.getFields().get(Fields.MESSAGE));
     }
 
+    @Test
+    void aCleanStopAnswersTheCallRunningAndLeavesTheUntakenOnesInTheStream() throws Exception {
+        Sample.release = new CountDownLatch(1);
+        Sample.started = new CountDownLatch(1);
+        ServiceReader cut = start("i1", 10_000, 1);
+        call("running", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.slow\"}");
+        assertTrue(Sample.started.await(10, TimeUnit.SECONDS), "the call runs");
+        StreamEntryID waiting = call("waiting", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"sample.ping\"}");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        threads.submit(() -> {
+            cut.stop(); // as RpcServer.stop: the readers drained, then the writer
+            replies.stop();
+            stopped.countDown();
+        });
+        assertFalse(stopped.await(300, TimeUnit.MILLISECONDS), "the stop waits for the call it runs");
+        Sample.release.countDown();
+        assertTrue(stopped.await(10, TimeUnit.SECONDS), "the stop ends once the call is answered");
+
+        StreamEntry reply = nextReply(new StreamEntryID(0, 0));
+        assertEquals("running", reply.getFields().get(Fields.CALL));
+        assertEquals(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"done\"}",
+                reply.getFields().get(Fields.MESSAGE));
+        assertEquals(1, jedis.xlen(keys.rx(GATEWAY)), "the call no worker was free for is not run here");
+        assertEquals(0, jedis.xpending(keys.rpc(SERVICE), SERVICE).getTotal(), "nothing left pending here");
+        StreamEntryID delivered = jedis.xinfoGroups(keys.rpc(SERVICE)).get(0).getLastDeliveredId();
+        assertTrue(delivered.compareTo(waiting) < 0, "it waits in the stream, undelivered, for other instances");
+    }
+
+    @Test
+    void aLongCallOnALiveInstanceIsNotTakenOverByAnother() throws Exception {
+        Sample.release = new CountDownLatch(1);
+        Sample.started = new CountDownLatch(2);
+        start("i1", 300, 1);
+        call("long", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sample.slow\"}");
+        start("i2", 300, 4);
+
+        assertFalse(
+                Sample.started.await(2, TimeUnit.SECONDS),
+                "the call ran a second time though its instance is alive (it was taken over)");
+        Sample.release.countDown();
+
+        StreamEntry reply = nextReply(new StreamEntryID(0, 0));
+        assertEquals("long", reply.getFields().get(Fields.CALL));
+        started.forEach(ServiceReader::stop);
+        replies.stop();
+        assertEquals(1, jedis.xlen(keys.rx(GATEWAY)), "answered once");
+    }
+
     private ServiceReader start(String instance, long claimIdleMs, int workers) {
         GroupReader stream = new GroupReader(jedis, keys.rpc(SERVICE), SERVICE, instance, 16, 100);
         stream.ensureGroup();
         ServiceReader reader =
-                new ServiceReader(stream, new CallExecutor(handlers), replies, keys, claimIdleMs, 1000, workers);
+                new ServiceReader(stream, new CallExecutor(handlers), replies, keys, claimIdleMs, 1000, workers, 100);
         reader.start(threads);
         started.add(reader);
         return reader;
     }
 
-    private void call(String callId, String message) {
+    private StreamEntryID call(String callId, String message) {
         Map<String, String> fields = new java.util.HashMap<>();
         fields.put(Fields.GATEWAY, GATEWAY);
         fields.put(Fields.SESSION, "s1");
@@ -171,7 +224,7 @@ class ServiceReaderTest {
         if (callId != null) {
             fields.put(Fields.CALL, callId);
         }
-        jedis.xadd(keys.rpc(SERVICE), StreamEntryID.NEW_ENTRY, fields);
+        return jedis.xadd(keys.rpc(SERVICE), StreamEntryID.NEW_ENTRY, fields);
     }
 
     /** The next entry on the gateway's RX after {@code after}, waiting for it with a bounded blocking read. */

@@ -43,7 +43,7 @@ class RedisOutageIT {
     private static final Duration BOOT = Duration.ofSeconds(240);
     private static final Pattern OUTAGE_BEGAN = Pattern.compile("(.+) failed, retrying until it works");
 
-    private RestartableRedis redis;
+    private OwnRedis redis;
     private SystemUnderTest system;
     private MicroProcess txrx;
     private GatewaySocket client;
@@ -51,8 +51,7 @@ class RedisOutageIT {
     @BeforeAll
     void start() throws Exception {
         Path run = Path.of("target", "redis-outage").toAbsolutePath();
-        redis = new RestartableRedis(run.resolve("redis"), false);
-        redis.start();
+        redis = OwnRedis.start(run.resolve("redis"));
         system = new SystemUnderTest(run, Map.of(), redis.url());
         txrx = system.start(Role.ALL, "all");
         txrx.awaitReady(BOOT);
@@ -78,7 +77,7 @@ class RedisOutageIT {
     @Order(1)
     void whileRedisIsDownCallsAreRefusedAtOnceAndAfterItsReturnTheyWorkWithin5s() throws Exception {
         int logBefore = txrx.log().lines().size();
-        redis.stop();
+        redis.kill();
 
         JsonObject refused = awaitError(-32006, Duration.ofSeconds(5));
         long asked = System.nanoTime();
@@ -89,7 +88,7 @@ class RedisOutageIT {
         assertTrue(refusedInMs < 1000, "refused in " + refusedInMs + " ms, not after the call timeout");
         LOG.info(() -> "refused while down: " + refused);
 
-        redis.start();
+        redis.startAgain(false);
         long back = System.nanoTime();
         JsonObject pong = callUntilAnswered("system.ping", Duration.ofSeconds(5));
         long recoveredMs = (System.nanoTime() - back) / 1_000_000;
@@ -118,8 +117,8 @@ class RedisOutageIT {
         awaitPending(jedis, calls, Duration.ofSeconds(10));
         jedis.close();
 
-        redis.stop();
-        redis.start();
+        redis.kill();
+        redis.startAgain(false);
         long back = System.nanoTime();
 
         JsonObject lost = sleeping.get(10, TimeUnit.SECONDS);
@@ -133,7 +132,7 @@ class RedisOutageIT {
     @Test
     @Order(3)
     void sigtermEndsTheProcessWithin10sWhileRedisIsDown() throws Exception {
-        redis.stop();
+        redis.kill();
         awaitError(-32006, Duration.ofSeconds(5));
 
         long asked = System.nanoTime();

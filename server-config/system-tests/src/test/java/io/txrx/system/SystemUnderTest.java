@@ -9,6 +9,7 @@ import io.txrx.launcher.RedisService;
 import io.txrx.launcher.Role;
 import io.txrx.launcher.Secrets;
 import io.txrx.testing.TestRedis;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * The system as separate Payara Micro processes, one per role and name, on the test kit's Redis (under a key prefix
- * of their own, deleted at the end) and one PostgreSQL, sharing a fresh P2P key: what every system test starts.
+ * of their own, deleted at the end) or a test's own and one PostgreSQL, sharing a fresh P2P key: what every system test starts.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -30,6 +31,8 @@ final class SystemUnderTest implements AutoCloseable {
     private final String prefix = "txrx-it-" + Secrets.randomHex(4) + ":";
     private final String psk = Secrets.randomHex(32);
     private final Map<String, String> environment;
+    private final String redisUrl;
+    private JedisPooled redis;
     private final Distribution dist;
     private final PostgresService postgres;
     private final MicroRuntime runtime;
@@ -44,10 +47,10 @@ final class SystemUnderTest implements AutoCloseable {
         this(runDir, environment, null);
     }
 
-    /** As above, on the Redis at {@code redisUrl} (one the test stops and starts) instead of the test kit's. */
+    /** As above, on the Redis at {@code redisUrl} (a test's own) instead of the test kit's. */
     SystemUnderTest(Path runDir, Map<String, String> environment, String redisUrl) throws Exception {
-        this.redisUrl = redisUrl;
         Files.createDirectories(runDir);
+        this.redisUrl = redisUrl;
         this.environment = Map.copyOf(environment);
         dist = Distribution.locate().verified();
         postgres = PostgresService.resolve(System.getenv(), runDir.resolve("postgres"));
@@ -79,8 +82,14 @@ final class SystemUnderTest implements AutoCloseable {
         return prefix;
     }
 
-    JedisPooled redis() {
-        return TestRedis.jedis();
+    synchronized JedisPooled redis() {
+        if (redisUrl == null) {
+            return TestRedis.jedis();
+        }
+        if (redis == null) {
+            redis = new JedisPooled(URI.create(redisUrl));
+        }
+        return redis;
     }
 
     /** Stops every process (all asked first, then each waited for), deletes the keys, stops Redis and PostgreSQL. */
@@ -93,6 +102,8 @@ final class SystemUnderTest implements AutoCloseable {
         if (redisUrl == null) {
             int deleted = TestRedis.deleteKeys(prefix);
             LOG.info(() -> "deleted " + deleted + " keys under " + prefix);
+        } else if (redis != null) {
+            redis.close(); // a test's own Redis: the test stops it
         }
         postgres.close();
     }

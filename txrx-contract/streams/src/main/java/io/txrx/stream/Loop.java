@@ -85,11 +85,14 @@ public final class Loop {
      * (to end a blocking read early, say); cancels the loop if it has not ended by then.
      */
     public void stop(Runnable wake) {
+        stop(wake, System.nanoTime() + STOP_WITHIN.toNanos());
+    }
+
+    private void stop(Runnable wake, long deadline) {
         running = false;
         if (future == null) {
             return;
         }
-        long deadline = System.nanoTime() + STOP_WITHIN.toNanos();
         while (!future.isDone() && System.nanoTime() < deadline) {
             wake.run();
             try {
@@ -111,10 +114,14 @@ public final class Loop {
         }
     }
 
-    /** Tells every loop of {@code loops} to stop, then waits for each, so they end side by side. */
+    /**
+     * Tells every loop of {@code loops} to stop, then waits for each, so they end side by side, all within
+     * the one bound (not one bound each); those still running then are cancelled.
+     */
     public static void stopAll(List<Loop> loops) {
         loops.forEach(loop -> loop.running = false);
-        loops.forEach(Loop::stop);
+        long deadline = System.nanoTime() + STOP_WITHIN.toNanos();
+        loops.forEach(loop -> loop.stop(() -> {}, deadline));
     }
 
     /**

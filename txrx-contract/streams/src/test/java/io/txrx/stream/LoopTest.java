@@ -3,6 +3,7 @@ package io.txrx.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -95,5 +96,23 @@ class LoopTest {
         cut.stop(wake::countDown);
 
         assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) < 5, "ended by the wake, not the bound");
+    }
+
+    @Test
+    void stoppingSeveralStuckLoopsTakesOneBoundNotOneEach() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch stuck = new CountDownLatch(2);
+        Loop.Round hang = () -> {
+            stuck.countDown();
+            never.await(); // a handler that does not end; cancelling interrupts it
+        };
+        List<Loop> loops = List.of(new Loop("stuck 1", hang).start(threads), new Loop("stuck 2", hang).start(threads));
+        assertTrue(stuck.await(5, TimeUnit.SECONDS));
+
+        long start = System.nanoTime();
+        Loop.stopAll(loops);
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertTrue(tookMs < 8_000, "stopping two stuck loops took " + tookMs + " ms (the bound is 5 s for all)");
     }
 }

@@ -1,0 +1,120 @@
+package io.txrx.system;
+
+import io.txrx.launcher.FreePort;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * A {@code redis-server} process of a test's own (from the PATH, else the binary embedded-redis ships, so a
+ * machine with only a JDK runs it too), on a free loopback port, that the test can
+ * kill and start again on the same port and folder: without persistence (it comes back empty) or with
+ * {@code --appendonly yes --appendfsync always} (it comes back with every write it acknowledged). Never the
+ * Redis other tests share.
+ */
+final class OwnRedis implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private OwnRedis(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Starts a Redis without persistence in {@code dir} and waits until it accepts connections. */
+    static OwnRedis start(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        OwnRedis redis = new OwnRedis(dir, FreePort.find());
+        redis.startAgain(false);
+        return redis;
+    }
+
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: Redis gets no chance to save anything beyond what its AOF already holds. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("redis-server (pid " + process.pid() + ") did not end after SIGKILL");
+        }
+    }
+
+    /**
+     * Starts Redis again on the same port and folder, with or without the AOF, and waits until it accepts
+     * connections; answers when that was (epoch ms).
+     */
+    long startAgain(boolean appendOnly) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                executable(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dir.toAbsolutePath().toString(),
+                "--save",
+                "",
+                "--daemonize",
+                "no"));
+        command.addAll(
+                appendOnly ? List.of("--appendonly", "yes", "--appendfsync", "always") : List.of("--appendonly", "no"));
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("redis.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + command.get(0), e);
+        }
+        return awaitAccepting(Duration.ofSeconds(20));
+    }
+
+    private static String executable() throws IOException {
+        try {
+            return ExecutableProvider.newExecutableInPath("redis-server").get().getAbsolutePath();
+        } catch (FileNotFoundException e) {
+            return ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
+        }
+    }
+
+    private long awaitAccepting(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "redis-server ended with " + process.exitValue() + ", see " + dir.resolve("redis.log"));
+            }
+            try (Jedis jedis = new Jedis("127.0.0.1", port, 200)) {
+                if ("PONG".equals(jedis.ping())) {
+                    return System.currentTimeMillis();
+                }
+            } catch (JedisException e) {
+                // not accepting yet (or still loading its AOF)
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new TimeoutException("redis-server on port " + port + " not accepting after " + timeout);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
