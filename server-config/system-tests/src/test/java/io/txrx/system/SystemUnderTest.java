@@ -37,7 +37,6 @@ final class SystemUnderTest implements AutoCloseable {
     private final PostgresService postgres;
     private final MicroRuntime runtime;
     private final List<MicroProcess> processes = new ArrayList<>();
-    private final String redisUrl;
 
     /**
      * @param runDir where the processes' logs, the embedded Redis and PostgreSQL (when none is given) live
