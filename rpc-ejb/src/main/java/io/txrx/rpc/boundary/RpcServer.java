@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RpcServer {
     private static final Logger LOG = Logger.getLogger(RpcServer.class.getName());
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+    private static final Duration REDIS_DOWN_DRAIN = Duration.ofMillis(500);
 
     @Inject
     Redis redis;
@@ -119,7 +122,8 @@ public class RpcServer {
             return;
         }
         readers.values().forEach(ServiceReader::stopReading);
-        readers.values().forEach(ServiceReader::drain);
+        // with Redis unreachable no reply could be written: waiting for the calls would only delay the stop
+        ServiceReader.drainAll(readers.values(), redisDown() ? REDIS_DOWN_DRAIN : DRAIN);
         replies.stop();
         try {
             peers.leave();
@@ -127,6 +131,10 @@ public class RpcServer {
             // the peer bean may be destroyed before this one; it said bye itself then
             LOG.log(Level.FINE, "Peer network already gone at stop: {0}", e.toString());
         }
+    }
+
+    private boolean redisDown() {
+        return replies.failing() || readers.values().stream().anyMatch(ServiceReader::failing);
     }
 
     /** Registers the handlers the bean manager sees, starts a reader per new service and announces it. */

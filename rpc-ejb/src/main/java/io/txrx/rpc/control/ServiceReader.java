@@ -7,7 +7,9 @@ import io.txrx.stream.DeadConsumerClaims;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loop;
 import io.txrx.stream.StreamWriter;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +84,11 @@ public class ServiceReader {
         drain();
     }
 
+    /** Whether reading the service stream fails (Redis unreachable, most likely), or did when it stopped. */
+    public boolean failing() {
+        return reader.failing();
+    }
+
     /** Stops the reader loop: no new call is taken from the stream. */
     public void stopReading() {
         reader.stop();
@@ -90,6 +97,14 @@ public class ServiceReader {
     /** Waits for the workers to answer every call already taken, then ends them (after {@link #stopReading}). */
     public void drain() {
         Loop.stopAll(workers);
+    }
+
+    /**
+     * Drains several services side by side, all within {@code bound}: calls still running then are
+     * interrupted (another instance takes them over once this one is gone).
+     */
+    public static void drainAll(Collection<ServiceReader> readers, Duration bound) {
+        Loop.stopAll(readers.stream().flatMap(r -> r.workers.stream()).toList(), bound);
     }
 
     private void read() throws InterruptedException {

@@ -109,7 +109,7 @@ public final class Loop {
             }
         }
         if (!future.isDone()) {
-            LOG.log(Level.WARNING, "{0} did not stop within {1} s", new Object[] {name, STOP_WITHIN.toSeconds()});
+            LOG.log(Level.WARNING, "{0} did not stop in time: interrupted", name);
             future.cancel(true);
         }
     }
@@ -119,8 +119,13 @@ public final class Loop {
      * the one bound (not one bound each); those still running then are cancelled.
      */
     public static void stopAll(List<Loop> loops) {
+        stopAll(loops, STOP_WITHIN);
+    }
+
+    /** As {@link #stopAll(List)}, within {@code bound} (shorter when waiting is pointless, say). */
+    public static void stopAll(List<Loop> loops, Duration bound) {
         loops.forEach(loop -> loop.running = false);
-        long deadline = System.nanoTime() + STOP_WITHIN.toNanos();
+        long deadline = System.nanoTime() + bound.toNanos();
         loops.forEach(loop -> loop.stop(() -> {}, deadline));
     }
 

@@ -3,6 +3,7 @@ package io.txrx.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -114,5 +115,30 @@ class LoopTest {
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         assertTrue(tookMs < 8_000, "stopping two stuck loops took " + tookMs + " ms (the bound is 5 s for all)");
+    }
+
+    @Test
+    void aShorterBoundInterruptsStuckLoopsSooner() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Loop cut = new Loop("stuck", () -> {
+            stuck.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+        });
+        cut.start(threads);
+        assertTrue(stuck.await(5, TimeUnit.SECONDS));
+
+        long start = System.nanoTime();
+        Loop.stopAll(List.of(cut), Duration.ofMillis(300));
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertTrue(interrupted.await(2, TimeUnit.SECONDS), "the stuck round was interrupted");
+        assertTrue(tookMs < 2_000, "stopping within a 300 ms bound took " + tookMs + " ms");
     }
 }
