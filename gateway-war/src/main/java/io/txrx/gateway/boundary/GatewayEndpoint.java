@@ -1,6 +1,8 @@
 package io.txrx.gateway.boundary;
 
+import io.txrx.gateway.control.Sockets;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -11,7 +13,10 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The client-facing WebSocket at {@code /ws}: JSON-RPC 2.0 in UTF-8 text frames. */
+/**
+ * The client-facing WebSocket at {@code /ws}: JSON-RPC 2.0 in UTF-8 text frames. A frame over the size limit
+ * never reaches it: the socket's {@link FrameLimitInput} closes the socket with 1009 instead.
+ */
 @ServerEndpoint(value = "/ws", configurator = OriginCheck.class)
 public class GatewayEndpoint {
     private static final Logger LOG = Logger.getLogger(GatewayEndpoint.class.getName());
@@ -21,6 +26,10 @@ public class GatewayEndpoint {
 
     @OnOpen
     public void open(Session session) {
+        FrameLimitInput limit = FrameLimitUpgrade.opening();
+        if (limit != null) {
+            limit.whenTooBig(() -> Sockets.close(session, CloseCodes.TOO_BIG, gateway.tooBigReason()));
+        }
         gateway.open(session);
     }
 
