@@ -1,7 +1,10 @@
 package io.txrx.gateway.boundary;
 
 import io.txrx.gateway.control.Sockets;
+import io.txrx.jsonrpc.ErrorCode;
+import io.txrx.jsonrpc.Replies;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -33,9 +36,18 @@ public class GatewayEndpoint {
         gateway.open(session);
     }
 
+    /** A frame whose handling fails unexpectedly is still answered: -32603 with id null, the socket open. */
     @OnMessage
     public void text(Session session, String text) {
-        gateway.receive(session, text);
+        try {
+            gateway.receive(session, text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A frame of socket " + session.getId() + " failed", e);
+            Sockets.send(
+                    session,
+                    Replies.error(JsonValue.NULL, ErrorCode.INTERNAL_ERROR, "Internal error", null),
+                    result -> {});
+        }
     }
 
     @OnMessage
