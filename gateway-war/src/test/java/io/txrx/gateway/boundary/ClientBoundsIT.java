@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * What one client may cost a gateway: a client that stops reading while its channel is flooded is closed
  * once its unwritten frames pass the send queue's bound, and one socket more than {@code txrx.gateway.max-sockets}
- * is closed with 1013; the gateway serves everyone else meanwhile.
+ * is closed with 1013; the gateway serves everyone else meanwhile. A frame limit above the WebSocket
+ * container's default buffer (4 MiB) holds too.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -47,6 +48,7 @@ class ClientBoundsIT {
                 .with("txrx.roles", "gateway")
                 .with("txrx.channel.allow-anonymous", "true")
                 .with("txrx.channel.max-len", "100000")
+                .with("txrx.gateway.max-frame-bytes", Integer.toString(6 << 20))
                 .with("txrx.gateway.max-sockets", Integer.toString(MAX_SOCKETS))
                 .with("txrx.gateway.send-queue-frames", "200")
                 .with("txrx.gateway.send-queue-bytes", "262144"));
@@ -122,6 +124,19 @@ class ClientBoundsIT {
             assertTrue(subscribe(publisher, "public.after").contains("\"result\""), "the publisher is still served");
         }
         assertTrue(servedWithin(WAIT), "a new socket is served");
+    }
+
+    @Test
+    @Order(3)
+    void aLimitAboveTheContainersDefaultBufferIsHonoured() throws Exception {
+        try (RawSocket raw = RawSocket.open(base, 0)) {
+            String frame = "{\"jsonrpc\":\"2.0\",\"id\":7,\"params\":[\"" + "x".repeat(5 << 20) + "\"]}";
+            raw.sendText(frame);
+            RawSocket.Frame reply = raw.next(WAIT);
+            assertTrue(reply != null && reply.opcode() == RawSocket.TEXT, "a 5 MiB frame under a 6 MiB limit is read");
+            assertTrue(
+                    reply.text().startsWith("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32600,"), reply.text());
+        }
     }
 
     private boolean servedWithin(Duration timeout) throws Exception {
