@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.testing.TestConfig;
+import io.txrx.testing.TestRedis;
 import io.txrx.testing.WsClient;
 import java.net.URI;
 import java.net.URL;
@@ -17,6 +18,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,13 +41,14 @@ class ClientBoundsIT {
     private static final int MESSAGES = 1600;
     private static final int BATCH = 20;
 
+    private static final TestConfig CONFIG = TestConfig.forTest();
+
     @ArquillianResource
     URL base;
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.gateway(TestConfig.forTest()
-                .with("txrx.roles", "gateway")
+        return Deployments.gateway(CONFIG.with("txrx.roles", "gateway")
                 .with("txrx.channel.allow-anonymous", "true")
                 .with("txrx.channel.max-len", "100000")
                 .with("txrx.gateway.max-frame-bytes", Integer.toString(6 << 20))
@@ -137,6 +140,12 @@ class ClientBoundsIT {
             assertTrue(
                     reply.text().startsWith("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32600,"), reply.text());
         }
+    }
+
+    /** The flood's channel holds some 25 MB: gone with the test's keys. */
+    @AfterAll
+    static void deleteKeys() {
+        TestRedis.deleteKeys(CONFIG.get("txrx.prefix"));
     }
 
     private boolean servedWithin(Duration timeout) throws Exception {
