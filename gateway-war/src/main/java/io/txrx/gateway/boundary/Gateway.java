@@ -21,10 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,6 +63,18 @@ public class Gateway {
     int rateBurst;
 
     @Inject
+    @ConfigProperty(name = "txrx.gateway.send-queue-frames")
+    int sendQueueFrames;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.send-queue-bytes")
+    long sendQueueBytes;
+
+    @Inject
+    @ConfigProperty(name = "txrx.gateway.max-sockets")
+    int maxSockets;
+
+    @Inject
     @ConfigProperty(name = "txrx.gateway.call-timeout-ms")
     long callTimeoutMs;
 
@@ -94,7 +104,8 @@ public class Gateway {
 
     /** Started by {@link GatewayStartup} when this process has the gateway role. */
     void start(ManagedExecutorService executor) {
-        admission = new FrameAdmission(maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst);
+        admission = new FrameAdmission(
+                maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst, sendQueueFrames, sendQueueBytes);
         tx = new StreamWriter("TX writer", redis.client(), batchSize);
         String rxKey = keys.rx(instance.value());
         rx = new RxReader(
@@ -120,17 +131,20 @@ public class Gateway {
 
     void stop() {
         accepting = false;
-        sockets.all().forEach(s -> close(s.session(), CloseCodes.GOING_AWAY, "Gateway shutting down"));
+        sockets.all().forEach(s -> Sockets.close(s.session(), CloseCodes.GOING_AWAY, "Gateway shutting down"));
         rx.stop();
         tx.stop();
     }
 
     public void open(Session session) {
         if (!accepting) {
-            close(session, CloseCodes.TRY_AGAIN_LATER, "This process does not run the gateway role");
+            Sockets.close(session, CloseCodes.TRY_AGAIN_LATER, "This process does not run the gateway role");
             return;
         }
-        sockets.add(admission.open(session, System.currentTimeMillis()));
+        if (!sockets.add(admission.open(session, System.currentTimeMillis()), maxSockets)) {
+            LOG.log(Level.FINE, "Refusing socket {0}: {1} sockets open", new Object[] {session.getId(), maxSockets});
+            Sockets.close(session, CloseCodes.TRY_AGAIN_LATER, "Gateway full: " + maxSockets + " sockets open");
+        }
     }
 
     public void closed(Session session) {
@@ -146,12 +160,12 @@ public class Gateway {
             return; // closed, or refused at open
         }
         if (admission.tooBig(text)) {
-            close(session, CloseCodes.TOO_BIG, "Frame larger than " + admission.maxFrameBytes() + " bytes");
+            Sockets.close(session, CloseCodes.TOO_BIG, tooBigReason());
             return;
         }
         Frame frame = FrameParser.parse(text);
         if (admission.tooManyInvalid(socket, frame)) {
-            close(session, CloseCodes.VIOLATED_POLICY, "Too many invalid frames in a row");
+            Sockets.close(session, CloseCodes.VIOLATED_POLICY, "Too many invalid frames in a row");
             return;
         }
         if (!admission.withinRate(socket, frame, System.currentTimeMillis())) {
@@ -162,20 +176,23 @@ public class Gateway {
     }
 
     public void refuseBinary(Session session) {
-        Sockets.send(
-                session,
-                Replies.error(
-                        null,
-                        ErrorCode.INVALID_REQUEST,
-                        "Binary frames are not supported: send JSON-RPC 2.0 as UTF-8 text frames",
-                        null));
+        Socket socket = sockets.get(session.getId());
+        if (socket != null) {
+            socket.send(Replies.error(
+                    null,
+                    ErrorCode.INVALID_REQUEST,
+                    "Binary frames are not supported: send JSON-RPC 2.0 as UTF-8 text frames",
+                    null));
+        }
     }
 
-    private static void close(Session session, CloseCodes code, String reason) {
-        try {
-            session.close(new CloseReason(code, reason));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Closing a socket failed: {0}", e.getMessage());
-        }
+    /** The limit on a frame's UTF-8 size, which the edge enforces before the container reads a frame. */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    /** The reason of the 1009 close of a socket that sent a frame over the limit. */
+    public String tooBigReason() {
+        return "Frame larger than " + maxFrameBytes + " bytes";
     }
 }

@@ -1,6 +1,11 @@
 package io.txrx.gateway.boundary;
 
+import io.txrx.gateway.control.Sockets;
+import io.txrx.jsonrpc.ErrorCode;
+import io.txrx.jsonrpc.Replies;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -11,7 +16,10 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The client-facing WebSocket at {@code /ws}: JSON-RPC 2.0 in UTF-8 text frames. */
+/**
+ * The client-facing WebSocket at {@code /ws}: JSON-RPC 2.0 in UTF-8 text frames. A frame over the size limit
+ * never reaches it: the socket's {@link FrameLimitInput} closes the socket with 1009 instead.
+ */
 @ServerEndpoint(value = "/ws", configurator = OriginCheck.class)
 public class GatewayEndpoint {
     private static final Logger LOG = Logger.getLogger(GatewayEndpoint.class.getName());
@@ -21,12 +29,25 @@ public class GatewayEndpoint {
 
     @OnOpen
     public void open(Session session) {
+        FrameLimitInput limit = FrameLimitUpgrade.opening();
+        if (limit != null) {
+            limit.whenTooBig(() -> Sockets.close(session, CloseCodes.TOO_BIG, gateway.tooBigReason()));
+        }
         gateway.open(session);
     }
 
+    /** A frame whose handling fails unexpectedly is still answered: -32603 with id null, the socket open. */
     @OnMessage
     public void text(Session session, String text) {
-        gateway.receive(session, text);
+        try {
+            gateway.receive(session, text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A frame of socket " + session.getId() + " failed", e);
+            Sockets.send(
+                    session,
+                    Replies.error(JsonValue.NULL, ErrorCode.INTERNAL_ERROR, "Internal error", null),
+                    result -> {});
+        }
     }
 
     @OnMessage

@@ -14,12 +14,22 @@ public final class FrameAdmission {
     private final int maxInvalidFrames;
     private final int ratePerSecond;
     private final int rateBurst;
+    private final int sendQueueFrames;
+    private final long sendQueueBytes;
 
-    public FrameAdmission(int maxFrameBytes, int maxInvalidFrames, int ratePerSecond, int rateBurst) {
+    public FrameAdmission(
+            int maxFrameBytes,
+            int maxInvalidFrames,
+            int ratePerSecond,
+            int rateBurst,
+            int sendQueueFrames,
+            long sendQueueBytes) {
         this.maxFrameBytes = maxFrameBytes;
         this.maxInvalidFrames = maxInvalidFrames;
         this.ratePerSecond = ratePerSecond;
         this.rateBurst = rateBurst;
+        this.sendQueueFrames = sendQueueFrames;
+        this.sendQueueBytes = sendQueueBytes;
     }
 
     public int maxFrameBytes() {
@@ -29,7 +39,10 @@ public final class FrameAdmission {
     /** The state of a socket opened now. */
     public Socket open(Session session, long nowMs) {
         session.setMaxTextMessageBufferSize(maxFrameBytes);
-        return new Socket(session, new RateLimit(ratePerSecond, rateBurst, nowMs));
+        return new Socket(
+                session,
+                new RateLimit(ratePerSecond, rateBurst, nowMs),
+                new SendQueue(sendQueueFrames, sendQueueBytes));
     }
 
     public boolean tooBig(String text) {

@@ -12,6 +12,15 @@ public final class SocketRegistry {
         sockets.put(socket.id(), socket);
     }
 
+    /** Adds a socket unless {@code max} are open already; answers whether it did. */
+    public synchronized boolean add(Socket socket, int max) {
+        if (sockets.size() >= max) {
+            return false;
+        }
+        sockets.put(socket.id(), socket);
+        return true;
+    }
+
     /** The socket of this id, or {@code null} when it has closed. */
     public Socket get(String id) {
         return sockets.get(id);

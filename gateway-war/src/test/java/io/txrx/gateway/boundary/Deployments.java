@@ -32,6 +32,7 @@ public final class Deployments {
                 .deleteClass(Deployments.class)
                 .addAsLibraries(thirdPartyLibraries())
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml")
+                .addAsWebInfResource(new File("src/main/webapp/WEB-INF/web.xml"), "web.xml")
                 .addAsResource(new StringAsset(config.asProperties()), "META-INF/microprofile-config.properties")
                 .addAsLibraries(moduleDefaults());
     }

@@ -41,7 +41,7 @@ class GatewayEdgeIT {
 
     @BeforeEach
     void connect() {
-        client = WsClient.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "ws"));
+        client = WsClient.connect(ws());
     }
 
     @AfterEach
@@ -118,5 +118,75 @@ class GatewayEdgeIT {
         client.send(
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"system.echo\",\"params\":[\"" + "x".repeat(5000) + "\"]}");
         assertEquals(1009, client.closeCode(WAIT));
+    }
+
+    @Test
+    void aFrameExactlyAtTheLimitIsReadAndOneByteMoreClosesWith1009() throws Exception {
+        client.send(atLimit("x", 4096));
+        String reply = client.next(WAIT);
+        assertTrue(reply.startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,"), reply);
+        client.send(atLimit("\u00e9", 4096));
+        assertTrue(client.next(WAIT).contains("-32600"), "the limit counts UTF-8 bytes: 2 for each \u00e9");
+        client.send(atLimit("x", 4097));
+        assertEquals(1009, client.closeCode(WAIT));
+    }
+
+    @Test
+    void aFrameOverFourMebibytesClosesWith1009NotTheContainers1011() throws Exception {
+        try (RawSocket raw = RawSocket.open(base, 0)) {
+            byte[] payload = new byte[(4 << 20) + 100];
+            java.util.Arrays.fill(payload, (byte) ' ');
+            raw.send(RawSocket.TEXT, payload);
+            assertEquals(1009, raw.closeCode(WAIT), "one frame, larger than the container's 4 MiB buffer");
+        }
+        client.send("[" + "1,".repeat(2 << 20) + "1]");
+        assertEquals(1009, client.closeCode(WAIT), "as the Java client sends it");
+        try (WsClient other = WsClient.connect(ws())) {
+            other.send("[]");
+            assertTrue(other.next(WAIT).contains("-32600"), "the gateway serves others meanwhile");
+        }
+    }
+
+    @Test
+    void hostileButReadableFramesEachGetAParseErrorWithNullId() throws Exception {
+        for (String text : new String[] {
+            "[".repeat(1001) + "]".repeat(1001),
+            "[".repeat(4000),
+            "{\"jsonrpc\":\"2.0\",\"id\":1" + "0".repeat(2000) + ",\"method\":\"a\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"method\":\"b\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"params\":[\"\\ud800\"]}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"} trailing",
+        }) {
+            client.send(text);
+            String reply = client.next(WAIT);
+            assertTrue(reply.startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,"), reply);
+        }
+        client.send("[".repeat(500) + "]".repeat(500));
+        assertTrue(client.next(WAIT).startsWith("[{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,"));
+    }
+
+    @Test
+    void aTextFrameThatIsNotUtf8ClosesWith1007AndOthersAreStillServed() throws Exception {
+        try (RawSocket raw = RawSocket.open(base, 0)) {
+            raw.send(RawSocket.TEXT, new byte[] {'[', (byte) 0xc3, (byte) 0x28, ']'});
+            assertEquals(1007, raw.closeCode(WAIT));
+        }
+        client.send("[]");
+        assertTrue(client.next(WAIT).contains("-32600"));
+    }
+
+    /** An invalid request (no method) of exactly {@code bytes} UTF-8 bytes, padded with {@code pad}. */
+    private static String atLimit(String pad, int bytes) {
+        String head = "{\"jsonrpc\":\"2.0\",\"id\":1,\"params\":[\"";
+        String tail = "\"]}";
+        int room = bytes - head.length() - tail.length();
+        int padBytes = pad.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        String text = head + pad.repeat(room / padBytes) + "x".repeat(room % padBytes) + tail;
+        assertEquals(bytes, text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        return text;
+    }
+
+    private URI ws() {
+        return URI.create(base.toString().replaceFirst("^http", "ws") + "ws");
     }
 }

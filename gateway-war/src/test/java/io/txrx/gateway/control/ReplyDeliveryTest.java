@@ -138,7 +138,7 @@ class ReplyDeliveryTest {
 
     private FakeSession socket(String id) {
         FakeSession session = new FakeSession(id);
-        sockets.add(new Socket(session.session, new RateLimit(10, 10, 0)));
+        sockets.add(new Socket(session.session, new RateLimit(10, 10, 0), new SendQueue(100, 1 << 20)));
         return session;
     }
 
