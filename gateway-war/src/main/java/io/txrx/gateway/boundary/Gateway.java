@@ -25,6 +25,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -123,6 +124,11 @@ public class Gateway {
         sockets.all().forEach(s -> close(s.session(), CloseCodes.GOING_AWAY, "Gateway shutting down"));
         rx.stop();
         tx.stop();
+    }
+
+    /** The open sockets, e.g. to push to every socket of one user. */
+    public Collection<Socket> sockets() {
+        return sockets.all();
     }
 
     public void open(Session session) {
