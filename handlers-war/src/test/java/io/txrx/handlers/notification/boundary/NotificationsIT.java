@@ -15,6 +15,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -196,6 +197,11 @@ class NotificationsIT {
         assertEquals(missed.get(3), fromTheMiddle.next().id());
         assertEquals(missed.get(4), fromTheMiddle.next().id());
         assertEquals(live, fromTheMiddle.next().id());
+
+        String elsewhere = publish(topic(), "elsewhere").getJsonNumber("id").toString();
+        String later = publish(topic, "later").getJsonNumber("id").toString();
+        SseClient unknownLast = sse(topic, elsewhere);
+        assertEquals(later, unknownLast.next().id(), "an id the topic does not hold: every retained one after it");
     }
 
     @Test
@@ -318,6 +324,15 @@ class NotificationsIT {
         HttpResponse<String> tooLarge = post(API_KEY, huge);
         assertEquals(413, tooLarge.statusCode(), tooLarge.body());
         assertEquals(-32009, RpcCaller.parse(tooLarge.body()).getInt("code"));
+
+        HttpResponse<String> chunked = http.send(
+                HttpRequest.newBuilder(api(""))
+                        .header("Authorization", "Bearer " + API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode(), "without Content-Length too: " + chunked.body());
 
         HttpResponse<String> badStream = http.send(
                 HttpRequest.newBuilder(api("/stream?topic=bad%20topic")).GET().build(),
