@@ -110,7 +110,12 @@ public class SseStreams {
         Stream stream = new Stream(sink, sse, wanted);
         open.add(stream);
         startHeartbeat();
-        stream.subscription = feed.open(topic, after, stream::send);
+        try {
+            stream.subscription = feed.open(topic, after, stream::send);
+        } catch (RuntimeException e) {
+            open.remove(stream);
+            throw e;
+        }
         stream.write(sse.newEventBuilder().comment("subscribed to " + topic).build());
     }
 
