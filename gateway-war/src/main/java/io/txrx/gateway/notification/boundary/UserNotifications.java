@@ -74,7 +74,11 @@ public class UserNotifications {
     void stop() {
         if (subscription != null) {
             subscription.close();
-            fanOut.unsubscribe(keys.channel(NotificationChannels.USERS), subscription);
+            try {
+                fanOut.unsubscribe(keys.channel(NotificationChannels.USERS), subscription);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Leaving the users'' channel failed (Redis down?): {0}", e.toString());
+            }
         }
     }
 
