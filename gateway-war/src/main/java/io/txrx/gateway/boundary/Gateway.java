@@ -23,6 +23,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
+import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -134,6 +135,11 @@ public class Gateway {
         sockets.all().forEach(s -> Sockets.close(s.session(), CloseCodes.GOING_AWAY, "Gateway shutting down"));
         rx.stop();
         tx.stop();
+    }
+
+    /** The open sockets, e.g. to push to every socket of one user. */
+    public Collection<Socket> sockets() {
+        return sockets.all();
     }
 
     public void open(Session session) {

@@ -1,6 +1,7 @@
 package io.txrx.gateway.channel.control;
 
 import io.txrx.channel.ChannelName;
+import io.txrx.channel.NotificationChannels;
 import io.txrx.identity.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Who may read (subscribe, history) and publish which channel from a socket. The default: anyone signed in
  * may read and publish; channels matching {@code txrx.channel.public-pattern} are readable by anyone, signed
  * in or not; {@code user:<id>} channels are readable only by that user; public and {@code user:} channels are
- * published only server-side ({@link ChannelPublisher}). {@code txrx.channel.allow-anonymous} lets a socket
+ * published only server-side ({@link ChannelPublisher}); the notification channels
+ * ({@link NotificationChannels}) are neither read nor published from a socket. {@code txrx.channel.allow-anonymous} lets a socket
  * nobody signed in on act as signed in (without an id), for demos and tests.
  * <p>
  * A seam: replace it with an {@code @Alternative @Priority(...)} subclass to apply your own rules.
@@ -55,6 +57,9 @@ public class ChannelPolicy {
      * read its history?
      */
     public Access read(Caller caller, String channel) {
+        if (NotificationChannels.isReserved(channel)) {
+            return Access.FORBIDDEN; // delivered by notifications.subscribe and the SSE stream only
+        }
         if (isPublic(channel)) {
             return Access.ALLOWED;
         }
@@ -70,7 +75,7 @@ public class ChannelPolicy {
 
     /** May {@code caller} ({@code null} when the socket is not signed in) publish to {@code channel}? */
     public Access publish(Caller caller, String channel) {
-        if (isPublic(channel) || ChannelName.userOf(channel) != null) {
+        if (isPublic(channel) || ChannelName.userOf(channel) != null || NotificationChannels.isReserved(channel)) {
             return Access.FORBIDDEN;
         }
         return signedIn(caller);

@@ -37,6 +37,16 @@ class ChannelPolicyTest {
     }
 
     @Test
+    void notificationChannelsAreNeitherReadNorPublishedWithChannelMethods() {
+        ChannelPolicy everythingPublic = ChannelPolicy.of(".*", true);
+        for (String channel : new String[] {"notifications.news", "notifications@users"}) {
+            assertEquals(FORBIDDEN, everythingPublic.read(ANN, channel), channel);
+            assertEquals(FORBIDDEN, everythingPublic.publish(ANN, channel), channel);
+            assertEquals(FORBIDDEN, cut.read(null, channel), channel);
+        }
+    }
+
+    @Test
     void aUserCannotReadAnotherUsersPrivateChannel() {
         assertEquals(ALLOWED, cut.read(ANN, "user:ann"));
         assertEquals(FORBIDDEN, cut.read(BOB, "user:ann"));

@@ -62,6 +62,14 @@ class MigrationsIT {
         }
     }
 
+    /** The versioned migrations in the source tree (V1__..., V2__...). */
+    private static long versionedMigrations() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .count();
+        }
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 ResultSet rows = c.createStatement().executeQuery(sql)) {
@@ -78,7 +86,10 @@ class MigrationsIT {
         go.countDown();
         CompletableFuture.allOf(first, second).get(120, TimeUnit.SECONDS);
 
-        assertEquals(2, count("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"));
+        assertEquals(
+                versionedMigrations(),
+                count("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"),
+                "each migration applied once");
         assertEquals(1, count("SELECT COUNT(*) FROM users WHERE username = 'admin'"));
         assertEquals(
                 2,

@@ -37,7 +37,8 @@ public final class Deployments {
                         .asFile())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("db/migration/V1__users_and_sessions.sql")
-                .addAsResource("db/migration/V2__profiles.sql");
+                .addAsResource("db/migration/V2__profiles.sql")
+                .addAsResource("db/migration/V4__notifications.sql");
     }
 
     static WebArchive allRoles(TestConfig config) {
@@ -47,6 +48,7 @@ public final class Deployments {
                         "io.txrx.gateway.boundary",
                         "io.txrx.gateway.control",
                         "io.txrx.gateway.channel",
+                        "io.txrx.gateway.notification",
                         "io.txrx.channel",
                         "io.txrx.dispatcher.boundary",
                         "io.txrx.dispatcher.control",
