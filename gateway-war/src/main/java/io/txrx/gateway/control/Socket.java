@@ -6,6 +6,7 @@ import jakarta.websocket.Session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * One client socket as the gateway knows it: its session, what frame admission counts for it, the caller an
@@ -71,11 +72,21 @@ public final class Socket {
     }
 
     /** Binds the caller given as JSON; throws {@link IllegalArgumentException} when it is malformed. */
-    public void bind(String callerJson) {
+    public synchronized void bind(String callerJson) {
         binding = new Binding(Caller.fromJson(callerJson), callerJson);
     }
 
-    public void unbind() {
+    public synchronized void unbind() {
         binding = null;
+    }
+
+    /** Unbinds the caller if it passes {@code test}, at once with the check; answers whether it did. */
+    public synchronized boolean unbindIf(Predicate<Caller> test) {
+        Binding bound = binding;
+        if (bound == null || !test.test(bound.caller())) {
+            return false;
+        }
+        binding = null;
+        return true;
     }
 }
