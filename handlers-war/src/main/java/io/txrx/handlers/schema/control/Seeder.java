@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seed data, idempotent and safe when several instances start at once (one seeds at a time, under a
- * transaction-scoped advisory lock, and inserts only what is missing): the admin user from configuration
+ * transaction-scoped advisory lock, and inserts only what is missing; in the transaction the connection is
+ * in, else in one of its own): the admin user from configuration
  * and, when {@code txrx.seed.demo} is on, a few demo users. A password the configuration does not give is
  * generated and written to the {@link PasswordFile} ({@code txrx.seed.password-file}) before the users are
  * committed; the log says where, never what.
@@ -61,6 +62,10 @@ public class Seeder {
 
     public void seed(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                seed(connection); // in the caller's transaction (the container's, at start), which commits it
+                return;
+            }
             connection.setAutoCommit(false);
             try {
                 seed(connection);
