@@ -102,7 +102,11 @@ public class Gateway {
         forwarder = new CallForwarder(localMethods.stream().toList(), tx, keys.tx(), instance.value(), pending, maxLen);
         String rxKey = keys.rx(instance.value());
         rx = new RxReader(
-                redis.client(), rxKey, new ReplyDelivery(sockets, pending, callTimeoutMs), batchSize, rxTtlSeconds);
+                redis.client(),
+                rxKey,
+                new ReplyDelivery(sockets, pending, callTimeoutMs, forwarder::signedOut),
+                batchSize,
+                rxTtlSeconds);
         signOuts = new SignOutReader(
                 redis.client(), keys.signOuts(), new SignOutDelivery(sockets, instance.value(), forwarder::signedOut));
         tx.start(executor);

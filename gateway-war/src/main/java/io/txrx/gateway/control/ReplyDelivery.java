@@ -7,6 +7,7 @@ import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,11 +21,18 @@ public final class ReplyDelivery {
     private final SocketRegistry sockets;
     private final PendingCalls pending;
     private final long callTimeoutMs;
+    private final Consumer<Socket> signedOut;
 
     public ReplyDelivery(SocketRegistry sockets, PendingCalls pending, long callTimeoutMs) {
+        this(sockets, pending, callTimeoutMs, socket -> {});
+    }
+
+    /** {@code signedOut}: what else to do for a socket its own call signed out (end its private channels). */
+    public ReplyDelivery(SocketRegistry sockets, PendingCalls pending, long callTimeoutMs, Consumer<Socket> signedOut) {
         this.sockets = sockets;
         this.pending = pending;
         this.callTimeoutMs = callTimeoutMs;
+        this.signedOut = signedOut;
     }
 
     /** Delivers one RX entry. */
@@ -77,9 +85,10 @@ public final class ReplyDelivery {
         }
     }
 
-    private static void bind(Socket socket, String caller) {
+    private void bind(Socket socket, String caller) {
         if (caller.isEmpty()) {
             socket.unbind();
+            signedOut.accept(socket);
             return;
         }
         try {
