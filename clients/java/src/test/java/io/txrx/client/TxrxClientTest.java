@@ -175,6 +175,45 @@ class TxrxClientTest {
     }
 
     @Test
+    void signedOutByTheServerTheChannelsItEndedAreNeitherListedNorSubscribedAgain() throws Exception {
+        MiniGateway first = cluster.start();
+        MiniGateway second = cluster.start();
+        List<String> notifications = new CopyOnWriteArrayList<>();
+        TxrxClient client = TxrxClient.builder()
+                .uris(first.uri(), second.uri())
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(100))
+                .listener(new TxrxListener() {
+                    @Override
+                    public void notification(String method, JsonValue params) {
+                        notifications.add(method + " " + params);
+                    }
+                })
+                .connect();
+        clients.add(client);
+        client.subscribe("user:42").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        client.subscribe("news").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        client.call(
+                        "test.signOut",
+                        Json.createObjectBuilder()
+                                .add("reason", "logout")
+                                .add("unsubscribed", Json.createArrayBuilder().add("user:42"))
+                                .build())
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertEquals(List.of("auth.signedOut {\"reason\":\"logout\",\"unsubscribed\":[\"user:42\"]}"), notifications);
+        assertEquals(List.of("news"), client.channels());
+        first.kill();
+        await(
+                () -> second.received.stream().anyMatch(frame -> frame.contains("channel.subscribe")),
+                "a resubscribe on the second gateway");
+        client.call("system.ping", null).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertTrue(
+                second.received.stream().noneMatch(frame -> frame.contains("user:42")),
+                () -> "the ended channel was asked for again: " + second.received);
+    }
+
+    @Test
     void closeFailsWaitingCallsAndStopsReconnecting() throws Exception {
         MiniGateway gateway = cluster.start();
         TxrxClient client = client(gateway.uri());
