@@ -484,6 +484,9 @@ export class TxrxClient {
             if (message.method === 'channel.message') {
                 this.#channelMessage(message.params);
             } else {
+                if (message.method === 'auth.signedOut') {
+                    this.#signedOut(message.params);
+                }
                 this.#emit('notification', { method: message.method, params: message.params });
             }
             return;
@@ -494,6 +497,19 @@ export class TxrxClient {
             this.#emit('error', new TxrxError(code, text, data));
         }
         // a result nobody waits for is a reply that came after its call timed out: nothing to do
+    }
+
+    /** Signed out by the server: the channels it ended are no longer subscribed, nor asked for again. */
+    #signedOut(params) {
+        const ended = Array.isArray(params?.unsubscribed) ? params.unsubscribed : [];
+        for (const channel of ended) {
+            const subscription = this.#subscriptions.get(channel);
+            if (subscription) {
+                this.#subscriptions.delete(channel);
+                this.#offsets.forget(channel);
+                settleWaiters(subscription, new TxrxError(CLOSED, `channel.subscribe: signed out, ${channel} ended`));
+            }
+        }
     }
 
     #channelMessage(params) {

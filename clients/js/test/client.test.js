@@ -288,6 +288,28 @@ test('other pushes are notification events; an error without id is an error even
     assert.deepEqual(errors.map((e) => e.code), [-32700, -32700]);
 });
 
+test('signed out by the server, the channels it ended are neither listed nor subscribed again', async (t) => {
+    const { txrx, network } = client(t);
+    const notifications = events(txrx, 'notification');
+    const first = await network.opened(1);
+    first.accept();
+    txrx.subscribe('user:42');
+    txrx.subscribe('news');
+    for (const call of first.frames.filter((f) => f.method === 'channel.subscribe')) {
+        first.reply(call.id, { channel: call.params.channel, offset: '1-0', truncated: false });
+    }
+    const signedOut = { reason: 'logout', unsubscribed: ['user:42'] };
+    first.receive({ jsonrpc: '2.0', method: 'auth.signedOut', params: signedOut });
+    assert.deepEqual(notifications, [{ method: 'auth.signedOut', params: signedOut }]);
+    assert.deepEqual(txrx.channels, ['news']);
+    first.drop();
+
+    const second = await network.opened(2);
+    second.accept();
+    const resubscribes = second.frames.filter((f) => f.method === 'channel.subscribe');
+    assert.deepEqual(resubscribes.map((f) => f.params.channel), ['news']);
+});
+
 test('a listener that throws is reported as an error and the others still run', async (t) => {
     const { txrx, network } = client(t);
     const errors = events(txrx, 'error');

@@ -18,6 +18,8 @@
 #   TXRX_REDIS_URL       txrx.redis.url (default redis://127.0.0.1:6379)
 #   TXRX_P2P_PSK         txrx.p2p.psk; when unset, a random key is made once and kept, readable by the owner
 #                        only, in target/payara-server/p2p.psk (never printed)
+#   TXRX_SEED_PASSWORD_FILE  txrx.seed.password-file, where generated seed passwords go (owner-only); default
+#                        target/payara-server/seed-passwords
 #   TXRX_PREFIX          txrx.prefix; `check` uses a fresh txrx-ear-<random>: prefix when unset
 #   TXRX_ROLES           txrx.roles (default all)
 #   TXRX_DB_URL / TXRX_DB_USER / TXRX_DB_PASSWORD, and any other TXRX_* variable, reach the server unchanged
@@ -42,6 +44,7 @@ DOMAIN_DIR="$DOMAINS/$DOMAIN"
 SERVER_LOG="$DOMAIN_DIR/logs/server.log"
 PREBOOT="$SERVER_DIR/preboot.asadmin"
 PSK_FILE="$SERVER_DIR/p2p.psk"
+SEED_PASSWORD_FILE="$SERVER_DIR/seed-passwords"
 APP=txrx
 
 ADMIN_PORT=${TXRX_ADMIN_PORT:-14848}
@@ -167,6 +170,7 @@ export_settings() {
         TXRX_P2P_PSK=$(cat "$PSK_FILE")
     fi
     export TXRX_P2P_PSK
+    export TXRX_SEED_PASSWORD_FILE=${TXRX_SEED_PASSWORD_FILE:-$SEED_PASSWORD_FILE}
     say "settings: txrx.redis.url from TXRX_REDIS_URL, txrx.prefix=${TXRX_PREFIX:-(default)}, txrx.roles=$TXRX_ROLES, txrx.p2p.psk set"
 }
 

@@ -4,6 +4,7 @@ import io.txrx.channel.ChannelMessage;
 import io.txrx.client.Subscriptions.Subscription;
 import io.txrx.jsonrpc.Methods;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -13,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The channel methods of a client: subscriptions made again on every new socket from the last offset
- * delivered, and {@code channel.message} pushes handed to the listeners exactly once, in offset order.
+ * delivered, and {@code channel.message} pushes handed to the listeners exactly once, in offset order; the
+ * channels an {@code auth.signedOut} push names as ended are dropped.
  */
 final class Channels implements Session.Owner {
 
@@ -107,6 +109,9 @@ final class Channels implements Session.Owner {
     @Override
     public void push(String method, JsonValue params) {
         if (!Methods.CHANNEL_MESSAGE.equals(method) || !(params instanceof JsonObject message)) {
+            if (Methods.AUTH_SIGNED_OUT.equals(method)) {
+                signedOut(params);
+            }
             listeners.notification(method, params);
             return;
         }
@@ -115,6 +120,24 @@ final class Channels implements Session.Owner {
         synchronized (deliveries) {
             if (channel != null && subscriptions.accept(channel, offset)) {
                 listeners.message(new ChannelMessage(channel, offset, message.getOrDefault("data", JsonValue.NULL)));
+            }
+        }
+    }
+
+    /** Signed out by the server: the channels it ended are no longer subscribed, nor asked for again. */
+    private void signedOut(JsonValue params) {
+        if (!(params instanceof JsonObject object) || !(object.get("unsubscribed") instanceof JsonArray ended)) {
+            return;
+        }
+        for (JsonValue channel : ended) {
+            if (channel instanceof JsonString name) {
+                Subscription subscription = subscriptions.remove(name.getString());
+                if (subscription != null) {
+                    subscription.accepted.completeExceptionally(RpcError.local(
+                            RpcError.Kind.CLOSED,
+                            Methods.CHANNEL_SUBSCRIBE,
+                            "signed out, " + name.getString() + " ended"));
+                }
             }
         }
     }

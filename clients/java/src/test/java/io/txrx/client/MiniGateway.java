@@ -2,6 +2,7 @@ package io.txrx.client;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -100,6 +101,19 @@ final class MiniGateway implements TinyWebSocketServer.Handler, AutoCloseable {
             case "system.echo" -> reply(peer, id, params);
             case "system.silent" -> {
                 // never answered: for timeouts
+            }
+            case "test.signOut" -> {
+                // what a gateway does when the socket is signed out from elsewhere: ends channels, tells it
+                params.getJsonArray("unsubscribed")
+                        .getValuesAs(JsonString.class)
+                        .forEach(channel -> subscribers.get(peer).remove(channel.getString()));
+                peer.send(Json.createObjectBuilder()
+                        .add("jsonrpc", "2.0")
+                        .add("method", "auth.signedOut")
+                        .add("params", params)
+                        .build()
+                        .toString());
+                reply(peer, id, JsonValue.TRUE);
             }
             case "channel.subscribe" -> {
                 String channel = params.getString("channel");

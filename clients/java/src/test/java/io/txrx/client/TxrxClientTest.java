@@ -175,6 +175,36 @@ class TxrxClientTest {
     }
 
     @Test
+    void signedOutByTheServerTheChannelsItEndedAreNoLongerSubscribed() throws Exception {
+        MiniGateway gateway = cluster.start();
+        List<String> notifications = new CopyOnWriteArrayList<>();
+        TxrxClient client = TxrxClient.builder()
+                .uris(gateway.uri())
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(100))
+                .listener(new TxrxListener() {
+                    @Override
+                    public void notification(String method, JsonValue params) {
+                        notifications.add(method + " " + params);
+                    }
+                })
+                .connect();
+        clients.add(client);
+        client.subscribe("user:42").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        client.subscribe("news").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        client.call(
+                        "test.signOut",
+                        Json.createObjectBuilder()
+                                .add("reason", "logout")
+                                .add("unsubscribed", Json.createArrayBuilder().add("user:42"))
+                                .build())
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertEquals(List.of("auth.signedOut {\"reason\":\"logout\",\"unsubscribed\":[\"user:42\"]}"), notifications);
+        assertEquals(List.of("news"), client.channels(), "what the client subscribes again on its next socket");
+    }
+
+    @Test
     void closeFailsWaitingCallsAndStopsReconnecting() throws Exception {
         MiniGateway gateway = cluster.start();
         TxrxClient client = client(gateway.uri());

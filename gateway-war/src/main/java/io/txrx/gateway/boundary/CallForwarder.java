@@ -11,6 +11,7 @@ import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import io.txrx.stream.StreamWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,13 @@ final class CallForwarder {
     void closed(Socket socket) {
         pending.forget(socket.id());
         local.forEach(methods -> methods.closed(socket));
+    }
+
+    /** The socket was signed out from elsewhere: what the local methods took from it. */
+    List<String> signedOut(Socket socket) {
+        List<String> lost = new ArrayList<>();
+        local.forEach(methods -> lost.addAll(methods.signedOut(socket)));
+        return lost;
     }
 
     private void forward(Socket socket, Call call, BatchReply batch) {

@@ -4,6 +4,8 @@ import io.txrx.gateway.control.FrameAdmission;
 import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.RxReader;
+import io.txrx.gateway.control.SignOutDelivery;
+import io.txrx.gateway.control.SignOutReader;
 import io.txrx.gateway.control.Socket;
 import io.txrx.gateway.control.SocketRegistry;
 import io.txrx.gateway.control.Sockets;
@@ -31,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This process as a gateway: the registry of open sockets, and for each frame of each socket its admission
  * ({@link FrameAdmission}), then its forwarding ({@link CallForwarder}) through the pipelined writer to TX;
- * the replies come back through the {@link RxReader}. Every frame passes through here, so it is a CDI bean,
+ * the replies come back through the {@link RxReader}, sign-outs from elsewhere through the
+ * {@link SignOutReader}. Every frame passes through here, so it is a CDI bean,
  * not an EJB; {@link GatewayStartup} starts it.
  */
 @ApplicationScoped
@@ -102,20 +105,13 @@ public class Gateway {
     private CallForwarder forwarder;
     private StreamWriter tx;
     private RxReader rx;
+    private SignOutReader signOuts;
 
     /** Started by {@link GatewayStartup} when this process has the gateway role. */
     void start(ManagedExecutorService executor) {
         admission = new FrameAdmission(
                 maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst, sendQueueFrames, sendQueueBytes);
         tx = new StreamWriter("TX writer", redis.client(), batchSize);
-        String rxKey = keys.rx(instance.value());
-        rx = new RxReader(
-                redis.client(),
-                rxKey,
-                new BusEpoch(redis.client(), keys.epoch()),
-                new ReplyDelivery(sockets, pending, callTimeoutMs),
-                batchSize,
-                rxTtlSeconds);
         forwarder = new CallForwarder(
                 localMethods.stream().toList(),
                 tx,
@@ -124,15 +120,29 @@ public class Gateway {
                 pending,
                 maxLen,
                 () -> rx.failing() || tx.failing());
+        String rxKey = keys.rx(instance.value());
+        rx = new RxReader(
+                redis.client(),
+                rxKey,
+                new BusEpoch(redis.client(), keys.epoch()),
+                new ReplyDelivery(sockets, pending, callTimeoutMs, forwarder::signedOut),
+                batchSize,
+                rxTtlSeconds);
+        signOuts = new SignOutReader(
+                redis.client(), keys.signOuts(), new SignOutDelivery(sockets, instance.value(), forwarder::signedOut));
         tx.start(executor);
         rx.start(executor);
+        signOuts.start(executor);
         accepting = true;
-        LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2}", new Object[] {instance, keys.tx(), rxKey});
+        LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2} and {3}", new Object[] {
+            instance, keys.tx(), rxKey, keys.signOuts()
+        });
     }
 
     void stop() {
         accepting = false;
         sockets.all().forEach(s -> Sockets.close(s.session(), CloseCodes.GOING_AWAY, "Gateway shutting down"));
+        signOuts.stop();
         rx.stop();
         tx.stop();
     }

@@ -2,6 +2,7 @@ package io.txrx.gateway.boundary;
 
 import io.txrx.gateway.control.Socket;
 import io.txrx.jsonrpc.Call;
+import java.util.List;
 
 /**
  * Methods a gateway answers itself instead of sending them through TX, such as channel subscriptions that
@@ -19,4 +20,12 @@ public interface LocalMethods {
 
     /** The socket closed: forget what belongs to it. */
     default void closed(Socket socket) {}
+
+    /**
+     * The socket was signed out from elsewhere: end what it may no longer have, and answer the channels
+     * (or other names) it lost, for the {@code auth.signedOut} notification.
+     */
+    default List<String> signedOut(Socket socket) {
+        return List.of();
+    }
 }

@@ -8,6 +8,7 @@ import io.txrx.keys.Fields;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,11 +22,18 @@ public final class ReplyDelivery {
     private final SocketRegistry sockets;
     private final PendingCalls pending;
     private final long callTimeoutMs;
+    private final Consumer<Socket> signedOut;
 
     public ReplyDelivery(SocketRegistry sockets, PendingCalls pending, long callTimeoutMs) {
+        this(sockets, pending, callTimeoutMs, socket -> {});
+    }
+
+    /** {@code signedOut}: what else to do for a socket its own call signed out (end its private channels). */
+    public ReplyDelivery(SocketRegistry sockets, PendingCalls pending, long callTimeoutMs, Consumer<Socket> signedOut) {
         this.sockets = sockets;
         this.pending = pending;
         this.callTimeoutMs = callTimeoutMs;
+        this.signedOut = signedOut;
     }
 
     /** Delivers one RX entry. */
@@ -89,9 +97,10 @@ public final class ReplyDelivery {
         }
     }
 
-    private static void bind(Socket socket, String caller) {
+    private void bind(Socket socket, String caller) {
         if (caller.isEmpty()) {
             socket.unbind();
+            signedOut.accept(socket);
             return;
         }
         try {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -107,11 +108,21 @@ public final class Socket {
     }
 
     /** Binds the caller given as JSON; throws {@link IllegalArgumentException} when it is malformed. */
-    public void bind(String callerJson) {
+    public synchronized void bind(String callerJson) {
         binding = new Binding(Caller.fromJson(callerJson), callerJson);
     }
 
-    public void unbind() {
+    public synchronized void unbind() {
         binding = null;
+    }
+
+    /** Unbinds the caller if it passes {@code test}, at once with the check; answers whether it did. */
+    public synchronized boolean unbindIf(Predicate<Caller> test) {
+        Binding bound = binding;
+        if (bound == null || !test.test(bound.caller())) {
+            return false;
+        }
+        binding = null;
+        return true;
     }
 }

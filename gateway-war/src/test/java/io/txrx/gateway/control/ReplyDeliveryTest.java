@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.txrx.identity.Caller;
 import io.txrx.keys.Fields;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,21 @@ class ReplyDeliveryTest {
         assertNull(socket.caller());
         assertNull(socket.callerJson());
         assertEquals(2, ann.sent.size());
+    }
+
+    @Test
+    void aSocketItsOwnCallSignedOutLosesWhatASignedOutSocketMayNotHave() {
+        List<Socket> signedOut = new ArrayList<>();
+        ReplyDelivery withHook = new ReplyDelivery(sockets, pending, TIMEOUT_MS, signedOut::add);
+        Socket socket = sockets.get("ann");
+        socket.bind(new Caller("7", "ann", Set.of("user"), "s1").toJson());
+        Map<String, String> signOut = reply(pending.add("ann", null, 0, "1"), "{\"id\":1,\"result\":true}");
+        signOut.put(Fields.BIND, "");
+
+        withHook.deliver(signOut);
+
+        assertEquals(List.of(socket), signedOut);
+        assertNull(socket.caller());
     }
 
     @Test

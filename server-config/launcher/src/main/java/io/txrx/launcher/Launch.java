@@ -19,6 +19,7 @@ final class Launch implements AutoCloseable {
 
     static final String PSK_VARIABLE = "TXRX_P2P_PSK";
     static final String ROLES_VARIABLE = "TXRX_ROLES";
+    static final String SEED_PASSWORDS_VARIABLE = "TXRX_SEED_PASSWORD_FILE";
 
     private final LaunchOptions options;
     private final Console console;
@@ -43,6 +44,7 @@ final class Launch implements AutoCloseable {
         given.putAll(options.env());
         Map<String, String> env = services(given, runDir);
         env.put(PSK_VARIABLE, presharedKey(given, runDir));
+        env.put(SEED_PASSWORDS_VARIABLE, seedPasswords(given, runDir));
         env.putAll(options.env());
 
         MicroRuntime runtime = new MicroRuntime(dist.microJar(), runDir, options.jvmOptions(), options.configDir());
@@ -137,6 +139,19 @@ final class Launch implements AutoCloseable {
         Files.writeString(file, psk);
         console.say("P2P key: generated; other processes need the same TXRX_P2P_PSK, it is in " + file);
         return psk;
+    }
+
+    /**
+     * Where the rpc processes write the passwords they generate for seeded users: the given file, else
+     * {@code seed-passwords} in the run folder, beside the logs (the rpc process that creates the users
+     * names the file in its log, which the console relays).
+     */
+    private String seedPasswords(Map<String, String> given, Path runDir) {
+        String file = given.get(SEED_PASSWORDS_VARIABLE);
+        if (file != null && !file.isBlank()) {
+            return file;
+        }
+        return runDir.resolve("seed-passwords").toString();
     }
 
     private boolean awaitReady() throws InterruptedException {

@@ -12,6 +12,7 @@ import io.txrx.launcher.Role;
 import io.txrx.launcher.Secrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +36,8 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Gateway, dispatcher and rpc as separate Payara Micro processes on one Redis, as {@code txrx roles} runs
- * them: a call waits for the first rpc instance, calls in flight survive a killed one, and a forged P2P
- * share routes nothing.
+ * them: a call waits for the first rpc instance, calls in flight survive a killed one, a forged P2P
+ * share routes nothing, and a logout through one gateway signs out the session's socket on a second one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -135,6 +136,43 @@ class MultiProcessIT {
         assertEquals(0, system.redis().xlen(evil), "calls were routed to the forged stream");
     }
 
+    @Test
+    @Order(4)
+    void aLogoutOnOneGatewaySignsOutTheSessionsSocketOnAnother() throws Exception {
+        ensureRpc();
+        MicroProcess other = system.start(Role.GATEWAY, "gateway-b");
+        other.awaitReady(BOOT);
+        String name = "u" + Secrets.randomHex(4);
+        try (GatewaySocket onA = GatewaySocket.open(gateway.gatewayUri(), Duration.ofSeconds(30));
+                GatewaySocket onB = GatewaySocket.open(other.gatewayUri(), Duration.ofSeconds(30))) {
+            call(
+                    onA,
+                    "auth.register",
+                    "{\"email\":\"" + name + "@example.org\",\"username\":\"" + name + "\",\"displayName\":\"" + name
+                            + "\",\"password\":\"correct horse\"}");
+            String token = call(onA, "auth.login", "{\"login\":\"" + name + "\",\"password\":\"correct horse\"}")
+                    .getJsonObject("result")
+                    .getString("token");
+            call(onB, "auth.resume", "{\"token\":\"" + token + "\"}");
+            assertEquals(
+                    name, call(onB, "auth.me", null).getJsonObject("result").getString("username"));
+
+            long start = System.nanoTime();
+            assertEquals(JsonValue.TRUE, call(onA, "auth.logout", null).get("result"));
+
+            // gateway B holds no call of this user now: only the sign-out stream can reach it
+            String pushed = onB.poll(Duration.ofSeconds(1).minusNanos(System.nanoTime() - start));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(pushed != null, "no auth.signedOut on gateway B within 1 s of the logout on gateway A");
+            LOG.info(() -> "gateway B signed its socket out " + ms + " ms after the logout was sent to gateway A");
+            JsonObject notification = json(pushed);
+            assertEquals("auth.signedOut", notification.getString("method"), pushed);
+            assertEquals("logout", notification.getJsonObject("params").getString("reason"), pushed);
+            JsonObject me = onB.call("auth.me", null).get(REPLY_SECONDS, TimeUnit.SECONDS);
+            assertEquals(-32001, me.getJsonObject("error").getInt("code"), me.toString());
+        }
+    }
+
     @AfterAll
     void stopEverything() throws Exception {
         if (client != null) {
@@ -156,6 +194,14 @@ class MultiProcessIT {
             startRpc();
         }
         assertPong(client.call("system.ping", null).get(REPLY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    /** A call that must succeed: its reply, or the test fails. */
+    private static JsonObject call(GatewaySocket socket, String method, String params) throws Exception {
+        JsonObject reply =
+                socket.call(method, params == null ? null : json(params)).get(REPLY_SECONDS, TimeUnit.SECONDS);
+        assertTrue(reply.containsKey("result"), () -> method + ": " + reply);
+        return reply;
     }
 
     private void forge(ForgedShare share, String key) {

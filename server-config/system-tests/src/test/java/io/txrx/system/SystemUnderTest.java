@@ -37,9 +37,11 @@ final class SystemUnderTest implements AutoCloseable {
     private final PostgresService postgres;
     private final MicroRuntime runtime;
     private final List<MicroProcess> processes = new ArrayList<>();
+    private final Path seedPasswords;
 
     /**
-     * @param runDir where the processes' logs, the embedded Redis and PostgreSQL (when none is given) live
+     * @param runDir where the processes' logs, the embedded Redis and PostgreSQL (when none is given) and the
+     *     generated seed passwords live
      * @param environment settings every process gets (as {@code TXRX_...} variables)
      */
     SystemUnderTest(Path runDir, Map<String, String> environment) throws Exception {
@@ -54,11 +56,13 @@ final class SystemUnderTest implements AutoCloseable {
         dist = Distribution.locate().verified();
         postgres = PostgresService.resolve(System.getenv(), runDir.resolve("postgres"));
         runtime = new MicroRuntime(dist.microJar(), runDir, List.of("-Xmx512m"), null);
+        seedPasswords = runDir.resolve("seed-passwords");
     }
 
     /** Starts one process of {@code role} on a free port; wait for it with {@link MicroProcess#awaitReady}. */
     MicroProcess start(Role role, String name) throws Exception {
         Map<String, String> env = new HashMap<>(postgres.environment());
+        env.put("TXRX_SEED_PASSWORD_FILE", seedPasswords.toString());
         env.putAll(environment);
         env.put("TXRX_ROLES", role.value());
         env.put(RedisService.URL_VARIABLE, redisUrl == null ? TestRedis.url() : redisUrl);

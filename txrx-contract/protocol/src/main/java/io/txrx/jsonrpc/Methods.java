@@ -15,6 +15,11 @@ public final class Methods {
     public static final String CHANNEL_HISTORY = "channel.history";
     /** The push a subscribed socket receives for every message of the channel. */
     public static final String CHANNEL_MESSAGE = "channel.message";
+    /**
+     * The push a socket receives when it was signed out from elsewhere (a logout of its session, its user
+     * disabled, or the password changed on another session); its later calls are anonymous.
+     */
+    public static final String AUTH_SIGNED_OUT = "auth.signedOut";
 
     private Methods() {}
 }

@@ -49,6 +49,14 @@ public final class StreamKeys {
     }
 
     /**
+     * Sign-outs ({@code io.txrx.identity.SignOut}) that every gateway reads (plain XREAD, no group), so a
+     * logout, a disabled user or a changed password reaches the user's sockets on every gateway.
+     */
+    public String signOuts() {
+        return prefix + "signout";
+    }
+
+    /**
      * The messages of one channel ({@code io.txrx.channel}). A gateway reads all the channels its sockets
      * subscribe to with one multi-key XREAD, which on a Redis Cluster needs the keys in one hash slot: see
      * the README's "How a gateway fans out" and "Redis Cluster" (Channels) for how that scales.

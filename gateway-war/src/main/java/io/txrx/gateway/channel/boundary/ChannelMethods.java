@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,8 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * The {@code channel.*} methods, answered by the gateway itself on the socket's thread: subscribe (replay
  * from an offset, then live), unsubscribe, publish and history, each checked against the {@link ChannelPolicy}
- * with the caller bound to the socket. A socket's subscriptions end when it closes.
+ * with the caller bound to the socket. A socket's subscriptions end when it closes, and those it may no
+ * longer read when it is signed out from elsewhere.
  */
 @ApplicationScoped
 public class ChannelMethods implements LocalMethods {
@@ -114,6 +116,23 @@ public class ChannelMethods implements LocalMethods {
                 end(subscription);
             }
         }
+    }
+
+    /** Signed out: the subscriptions a socket nobody signed in on may not have end. */
+    @Override
+    public List<String> signedOut(Socket socket) {
+        List<String> ended = new ArrayList<>();
+        Map<String, Subscription> subscriptions = socket.subscriptions();
+        for (String channel : List.copyOf(subscriptions.keySet())) {
+            if (policy.read(null, channel) != Access.ALLOWED) {
+                Subscription subscription = subscriptions.remove(channel);
+                if (subscription != null) {
+                    end(subscription);
+                    ended.add(channel);
+                }
+            }
+        }
+        return ended;
     }
 
     private JsonValue subscribe(Socket socket, ChannelParams.Subscribe params) {

@@ -7,12 +7,14 @@ import io.txrx.handlers.auth.entity.LoginSession;
 import io.txrx.handlers.auth.entity.User;
 import io.txrx.handlers.auth.entity.UserView;
 import io.txrx.identity.Caller;
+import io.txrx.identity.SignOut;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
 import io.txrx.rpc.boundary.CallContext;
 import io.txrx.rpc.boundary.RpcMethod;
 import io.txrx.rpc.boundary.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -26,7 +28,9 @@ import java.util.Set;
 /**
  * The {@code auth} service. A successful {@code auth.login} or {@code auth.resume} binds the user to the
  * socket (the gateway then stamps every later call from it); {@code auth.logout} ends the session and
- * unbinds. Unknown login and wrong password fail alike, in the same time.
+ * unbinds, and {@code auth.changePassword} ends the user's other sessions: both sign out the sockets bound
+ * to the ended sessions on every gateway ({@link SignOut}). Unknown login and wrong password fail alike,
+ * in the same time.
  */
 @ApplicationScoped
 @Transactional
@@ -62,6 +66,9 @@ public class AuthHandlers {
 
     @Inject
     CallContext call;
+
+    @Inject
+    Event<SignOut> signOuts;
 
     @RpcMethod("auth.register")
     public UserView register(@Valid Registration registration) {
@@ -111,6 +118,7 @@ public class AuthHandlers {
         Caller caller = call.requireCaller();
         if (!caller.session().isEmpty()) {
             accounts.session(Long.parseLong(caller.session())).ifPresent(s -> s.revoke(Instant.now()));
+            signOuts.fire(SignOut.logout(caller.session(), call.connection()));
         }
         call.unbind();
         return true;
@@ -122,7 +130,7 @@ public class AuthHandlers {
         return UserView.of(accounts.byId(Long.parseLong(call.requireCaller().id())));
     }
 
-    /** Changes the password and ends every other session of the user. */
+    /** Changes the password and ends every other session of the user, signing out their sockets. */
     @RpcMethod("auth.changePassword")
     @SignedIn
     public boolean changePassword(@Valid PasswordChange change) {
@@ -134,6 +142,7 @@ public class AuthHandlers {
         user.setPasswordHash(passwords.hash(change.newPassword()));
         accounts.revokeSessions(
                 user, caller.session().isEmpty() ? -1 : Long.parseLong(caller.session()), Instant.now());
+        signOuts.fire(SignOut.passwordChanged(caller.id(), caller.session(), call.connection()));
         return true;
     }
 }

@@ -3,12 +3,14 @@ package io.txrx.handlers.auth.boundary;
 import io.txrx.handlers.auth.control.Accounts;
 import io.txrx.handlers.auth.entity.User;
 import io.txrx.handlers.auth.entity.UserView;
+import io.txrx.identity.SignOut;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
 import io.txrx.rpc.boundary.CallContext;
 import io.txrx.rpc.boundary.RpcMethod;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -30,6 +32,9 @@ public class UserAdminHandlers {
     @Inject
     CallContext call;
 
+    @Inject
+    Event<SignOut> signOuts;
+
     /** Users by id, {@code size} a page (default 20). */
     @RpcMethod("auth.users")
     public UserPage users(@Min(0) Integer page, @Min(1) @Max(100) Integer size) {
@@ -38,7 +43,7 @@ public class UserAdminHandlers {
         return new UserPage(accounts.page(p, s).stream().map(UserView::of).toList(), p, s, accounts.count());
     }
 
-    /** Disables a user and ends all their sessions. */
+    /** Disables a user and ends all their sessions, signing out their sockets on every gateway. */
     @RpcMethod("auth.disable")
     public UserView disable(@Min(1) long userId) {
         if (Long.toString(userId).equals(call.requireCaller().id())) {
@@ -47,6 +52,7 @@ public class UserAdminHandlers {
         User user = accounts.byId(userId);
         user.disable();
         accounts.revokeSessions(user, -1, Instant.now());
+        signOuts.fire(SignOut.disabled(user.getId().toString()));
         return UserView.of(user);
     }
 }

@@ -3,10 +3,14 @@ package io.txrx.handlers.schema.control;
 import io.txrx.handlers.auth.control.Passwords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -15,14 +19,19 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seed data, idempotent and safe when several instances start at once (inserts that skip existing rows):
- * the admin user from configuration — with a generated password, logged once by the instance that created
- * it, when none is configured — and, when {@code txrx.seed.demo} is on, a few demo users.
+ * Seed data, idempotent and safe when several instances start at once (one seeds at a time, under a
+ * transaction-scoped advisory lock, and inserts only what is missing; in the transaction the connection is
+ * in, else in one of its own): the admin user from configuration
+ * and, when {@code txrx.seed.demo} is on, a few demo users. A password the configuration does not give is
+ * generated and written to the {@link PasswordFile} ({@code txrx.seed.password-file}) before the users are
+ * committed; the log says where, never what.
  */
 @ApplicationScoped
 public class Seeder {
     private static final Logger LOG = Logger.getLogger(Seeder.class.getName());
     private static final List<String> DEMO_USERS = List.of("ada", "grace", "linus");
+    /** The advisory lock seeding holds: any number unique to it ("txrx" + "seed"). */
+    private static final long SEED_LOCK = 0x7478_7278_7365_6564L;
 
     @Inject
     Passwords passwords;
@@ -47,44 +56,72 @@ public class Seeder {
     @ConfigProperty(name = "txrx.seed.demo-password")
     Optional<String> demoPassword;
 
+    @Inject
+    @ConfigProperty(name = "txrx.seed.password-file")
+    String passwordFile;
+
     public void seed(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String password = adminPassword.filter(p -> !p.isBlank()).orElseGet(passwords::generate);
-            if (insertUser(connection, adminEmail, adminUsername, "Administrator", password, Set.of("admin", "user"))
-                    && adminPassword.filter(p -> !p.isBlank()).isEmpty()) {
-                LOG.log(
-                        Level.WARNING,
-                        "Created the admin user {0} with the generated password {1} (shown once; "
-                                + "set txrx.auth.admin.password to choose one)",
-                        new Object[] {adminUsername, password});
+            if (!connection.getAutoCommit()) {
+                seed(connection); // in the caller's transaction (the container's, at start), which commits it
+                return;
             }
-            if (demo) {
-                seedDemo(connection);
+            connection.setAutoCommit(false);
+            try {
+                seed(connection);
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Seeding the database failed: " + e.getMessage(), e);
         }
     }
 
-    private void seedDemo(Connection connection) throws SQLException {
-        String password = demoPassword.filter(p -> !p.isBlank()).orElseGet(passwords::generate);
-        int created = 0;
+    private void seed(Connection connection) throws SQLException, IOException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, SEED_LOCK);
+            lock.execute();
+        }
+        Map<String, String> generated = new LinkedHashMap<>();
+        Optional<String> configured = adminPassword.filter(p -> !p.isBlank());
+        String password = configured.orElseGet(passwords::generate);
+        if (insertUser(connection, adminEmail, adminUsername, "Administrator", password, Set.of("admin", "user"))
+                && configured.isEmpty()) {
+            generated.put(adminUsername, password);
+        }
+        if (demo) {
+            seedDemo(connection, generated);
+        }
+        if (generated.isEmpty()) {
+            return;
+        }
+        Path file = PasswordFile.of(passwordFile);
+        PasswordFile.write(file, generated);
+        LOG.log(
+                Level.WARNING,
+                "Created the user(s) {0} with generated passwords, written to {1} (readable only by its owner;"
+                        + " set txrx.auth.admin.password and txrx.seed.demo-password to choose them)",
+                new Object[] {generated.keySet(), file});
+    }
+
+    private void seedDemo(Connection connection, Map<String, String> generated) throws SQLException {
+        Optional<String> configured = demoPassword.filter(p -> !p.isBlank());
+        String password = configured.orElseGet(passwords::generate);
         for (String name : DEMO_USERS) {
             if (insertUser(
-                    connection,
-                    name + "@demo.txrx.local",
-                    name,
-                    Character.toUpperCase(name.charAt(0)) + name.substring(1),
-                    password,
-                    Set.of("user"))) {
-                created++;
+                            connection,
+                            name + "@demo.txrx.local",
+                            name,
+                            Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                            password,
+                            Set.of("user"))
+                    && configured.isEmpty()) {
+                generated.put(name, password);
             }
-        }
-        if (created > 0 && demoPassword.filter(p -> !p.isBlank()).isEmpty()) {
-            LOG.log(
-                    Level.WARNING,
-                    "Created {0} demo users {1} with the generated password {2} (shown once)",
-                    new Object[] {created, DEMO_USERS, password});
         }
     }
 

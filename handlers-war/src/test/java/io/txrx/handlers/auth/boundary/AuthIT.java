@@ -3,6 +3,8 @@ package io.txrx.handlers.auth.boundary;
 import static io.txrx.testing.RpcCaller.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.handlers.system.boundary.Deployments;
@@ -12,13 +14,19 @@ import io.txrx.testing.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -29,12 +37,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Users, sign-in and sessions over the socket, on real PostgreSQL and Redis, every role in one Micro. */
+/**
+ * Users, sign-in and sessions over the socket, on real PostgreSQL and Redis, every role in one Micro: and
+ * how a logout, a disabled user or a changed password reaches the user's other sockets.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AuthIT {
     private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
     private static final long FAILURE_WINDOW_MS = 3000;
+    private static final Duration SIGN_OUT_WITHIN = Duration.ofSeconds(1);
+    private static final Path SEED_PASSWORDS =
+            Path.of("target", "auth-it-" + UUID.randomUUID(), "seed-passwords").toAbsolutePath();
     private static TestConfig config;
 
     @ArquillianResource
@@ -48,7 +62,9 @@ class AuthIT {
                 .with("txrx.auth.pbkdf2-iterations", "1024")
                 .with("txrx.auth.admin.password", ADMIN_PASSWORD)
                 .with("txrx.auth.max-failures-per-account", "3")
-                .with("txrx.auth.failure-window-ms", Long.toString(FAILURE_WINDOW_MS));
+                .with("txrx.auth.failure-window-ms", Long.toString(FAILURE_WINDOW_MS))
+                .with("txrx.seed.demo", "true")
+                .with(Deployments.PASSWORD_FILE, SEED_PASSWORDS.toString());
         return Deployments.allRolesWithDatabase(config);
     }
 
@@ -58,9 +74,27 @@ class AuthIT {
     }
 
     private RpcCaller socket() {
+        return new RpcCaller(client());
+    }
+
+    private WsClient client() {
         WsClient client = WsClient.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "ws"));
         sockets.add(client);
-        return new RpcCaller(client);
+        return client;
+    }
+
+    /**
+     * The {@code auth.signedOut} notification the socket gets within a second of {@code since} (nanoTime),
+     * or the test fails.
+     */
+    private static JsonObject signedOut(WsClient client, long since) throws InterruptedException {
+        Duration left = SIGN_OUT_WITHIN.minusNanos(System.nanoTime() - since);
+        String pushed = client.poll(left.isNegative() ? Duration.ZERO : left);
+        assertNotNull(pushed, "no auth.signedOut within " + SIGN_OUT_WITHIN);
+        JsonObject notification = RpcCaller.parse(pushed);
+        assertEquals("auth.signedOut", notification.getString("method"), pushed);
+        assertFalse(notification.containsKey("id"), "a notification: " + pushed);
+        return notification.getJsonObject("params");
     }
 
     private static String unique() {
@@ -125,6 +159,103 @@ class AuthIT {
         }
         assertEquals(-32001, errorCode(socket().call("auth.resume", "{\"token\":\"" + other + "\"}")), "expired");
         assertEquals(-32001, errorCode(socket().call("auth.resume", "{\"token\":\"made-up\"}")));
+    }
+
+    @Test
+    void aLogoutSignsOutEverySocketOfThatSessionAtOnce() throws Exception {
+        RpcCaller first = socket();
+        String name = "u" + unique();
+        register(first, name, "correct horse");
+        String token =
+                login(first, name, "correct horse").getJsonObject("result").getString("token");
+        WsClient resumed = client();
+        RpcCaller second = new RpcCaller(resumed);
+        assertEquals(0, errorCode(second.call("auth.resume", "{\"token\":\"" + token + "\"}")));
+        RpcCaller otherSession = socket();
+        login(otherSession, name, "correct horse");
+
+        long start = System.nanoTime();
+        assertTrue(first.call("auth.logout", null).getBoolean("result"));
+
+        assertEquals("logout", signedOut(resumed, start).getString("reason"));
+        assertEquals(-32001, errorCode(second.call("auth.me", null)), "the resumed socket is signed out");
+        assertEquals(-32001, errorCode(first.call("auth.me", null)));
+        assertEquals(0, errorCode(otherSession.call("auth.me", null)), "another session of the user stays");
+    }
+
+    @Test
+    void disablingAUserSignsOutAllTheirSocketsAndEndsTheirPrivateChannel() throws Exception {
+        RpcCaller rpc = socket();
+        String name = "u" + unique();
+        register(rpc, name, "correct horse");
+        long id = login(rpc, name, "correct horse")
+                .getJsonObject("result")
+                .getJsonObject("user")
+                .getJsonNumber("id")
+                .longValue();
+        WsClient firstClient = client();
+        RpcCaller first = new RpcCaller(firstClient);
+        login(first, name, "correct horse");
+        assertEquals(0, errorCode(first.call("channel.subscribe", "{\"channel\":\"user:" + id + "\"}")));
+        WsClient secondClient = client();
+        RpcCaller second = new RpcCaller(secondClient);
+        login(second, name, "correct horse");
+        RpcCaller admin = socket();
+        assertEquals(0, errorCode(login(admin, "admin", ADMIN_PASSWORD)));
+
+        long start = System.nanoTime();
+        JsonObject disabled = admin.call("auth.disable", "{\"userId\":" + id + "}");
+        assertTrue(disabled.getJsonObject("result").getBoolean("disabled"), disabled.toString());
+
+        JsonObject firstTold = signedOut(firstClient, start);
+        assertEquals("disabled", firstTold.getString("reason"));
+        assertEquals(
+                "[\"user:" + id + "\"]", firstTold.getJsonArray("unsubscribed").toString());
+        assertEquals("disabled", signedOut(secondClient, start).getString("reason"));
+        assertEquals(-32001, errorCode(first.call("auth.me", null)));
+        assertEquals(-32001, errorCode(second.call("auth.me", null)));
+        assertEquals(-32001, errorCode(rpc.call("auth.me", null)));
+        assertEquals(0, errorCode(admin.call("auth.me", null)), "the admin stays signed in");
+    }
+
+    @Test
+    void changingThePasswordSignsOutTheUsersOtherSessions() throws Exception {
+        RpcCaller changer = socket();
+        String name = "u" + unique();
+        register(changer, name, "correct horse");
+        String token =
+                login(changer, name, "correct horse").getJsonObject("result").getString("token");
+        WsClient sameSessionClient = client();
+        RpcCaller sameSession = new RpcCaller(sameSessionClient);
+        sameSession.call("auth.resume", "{\"token\":\"" + token + "\"}");
+        WsClient otherClient = client();
+        RpcCaller other = new RpcCaller(otherClient);
+        login(other, name, "correct horse");
+
+        long start = System.nanoTime();
+        JsonObject changed = changer.call(
+                "auth.changePassword", "{\"currentPassword\":\"correct horse\",\"newPassword\":\"battery staple\"}");
+        assertTrue(changed.getBoolean("result"), changed.toString());
+
+        assertEquals("passwordChanged", signedOut(otherClient, start).getString("reason"));
+        assertEquals(-32001, errorCode(other.call("auth.me", null)), "the other session is signed out");
+        assertEquals(0, errorCode(changer.call("auth.me", null)), "the socket that changed it stays signed in");
+        assertEquals(0, errorCode(sameSession.call("auth.me", null)), "and so does its session on another socket");
+        assertNull(sameSessionClient.poll(Duration.ZERO), "which was told nothing");
+        assertEquals(0, errorCode(login(other, name, "battery staple")), "the new password signs in");
+    }
+
+    @Test
+    void theGeneratedDemoPasswordIsInAFileOnlyItsOwnerCanRead() throws Exception {
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(SEED_PASSWORDS));
+        Properties users = new Properties();
+        try (var in = Files.newBufferedReader(SEED_PASSWORDS)) {
+            users.load(in);
+        }
+        assertEquals(Set.of("ada", "grace", "linus"), users.stringPropertyNames(), "the admin's was configured");
+        JsonObject signedIn = login(socket(), "ada", users.getProperty("ada"));
+        assertEquals(
+                "ada", signedIn.getJsonObject("result").getJsonObject("user").getString("username"));
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.txrx.handlers.system.boundary;
 import io.txrx.testing.TestConfig;
 import java.io.File;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -16,6 +18,9 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
  */
 public final class Deployments {
 
+    /** Where the seeder writes generated passwords. */
+    public static final String PASSWORD_FILE = "txrx.seed.password-file";
+
     private Deployments() {}
 
     /** Every role and every handler, with the schema, on a database of the test's own. */
@@ -23,8 +28,18 @@ public final class Deployments {
         return allRolesOnDatabase(config.withDatabase());
     }
 
-    /** Every role and every handler, with the schema, on the database {@code config} names. */
+    /**
+     * Every role and every handler, with the schema, on the database {@code config} names; generated seed
+     * passwords go to a file under {@code target/} unless the test names one.
+     */
     public static WebArchive allRolesOnDatabase(TestConfig config) {
+        if (config.get(PASSWORD_FILE) == null) {
+            config.with(
+                    PASSWORD_FILE,
+                    Path.of("target", "seed-passwords-" + UUID.randomUUID())
+                            .toAbsolutePath()
+                            .toString());
+        }
         return allRoles(config)
                 .addPackages(true, "io.txrx.handlers")
                 .addAsLibraries(Maven.resolver()
