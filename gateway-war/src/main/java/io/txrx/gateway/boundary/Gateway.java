@@ -7,6 +7,7 @@ import io.txrx.gateway.control.RxReader;
 import io.txrx.gateway.control.Socket;
 import io.txrx.gateway.control.SocketRegistry;
 import io.txrx.gateway.control.Sockets;
+import io.txrx.gateway.presence.boundary.PresenceMethods;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameParser;
@@ -84,6 +85,9 @@ public class Gateway {
     @Any
     Instance<LocalMethods> localMethods;
 
+    @Inject
+    PresenceMethods presence;
+
     private final SocketRegistry sockets = new SocketRegistry();
     private final PendingCalls pending = new PendingCalls();
     private volatile boolean accepting;
@@ -114,6 +118,7 @@ public class Gateway {
                 () -> rx.failing() || tx.failing());
         tx.start(executor);
         rx.start(executor);
+        presence.start(executor, instance.value(), sockets);
         accepting = true;
         LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2}", new Object[] {instance, keys.tx(), rxKey});
     }
@@ -121,6 +126,7 @@ public class Gateway {
     void stop() {
         accepting = false;
         sockets.all().forEach(s -> close(s.session(), CloseCodes.GOING_AWAY, "Gateway shutting down"));
+        presence.stop();
         rx.stop();
         tx.stop();
     }

@@ -47,6 +47,8 @@ public final class Deployments {
                         "io.txrx.gateway.boundary",
                         "io.txrx.gateway.control",
                         "io.txrx.gateway.channel",
+                        "io.txrx.gateway.presence",
+                        "io.txrx.presence",
                         "io.txrx.channel",
                         "io.txrx.dispatcher.boundary",
                         "io.txrx.dispatcher.control",
