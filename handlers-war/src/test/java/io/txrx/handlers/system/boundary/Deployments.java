@@ -37,7 +37,8 @@ public final class Deployments {
                         .asFile())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("db/migration/V1__users_and_sessions.sql")
-                .addAsResource("db/migration/V2__profiles.sql");
+                .addAsResource("db/migration/V2__profiles.sql")
+                .addAsResource("db/migration/V3__chat.sql");
     }
 
     static WebArchive allRoles(TestConfig config) {
