@@ -79,6 +79,11 @@ final class SystemUnderTest implements AutoCloseable {
         return prefix;
     }
 
+    /** The {@code TXRX_DB_*} variables of the system's PostgreSQL (URL, user, password). */
+    Map<String, String> database() {
+        return postgres.environment();
+    }
+
     JedisPooled redis() {
         return TestRedis.jedis();
     }
