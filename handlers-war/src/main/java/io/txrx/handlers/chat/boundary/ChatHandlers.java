@@ -26,7 +26,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The {@code chat} service. A message is appended to the chat stream (its id is the entry's), pushed at once
@@ -37,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @SignedIn
 public class ChatHandlers {
+    private static final Logger LOG = Logger.getLogger(ChatHandlers.class.getName());
     /** The most messages {@code chat.unread} answers at once (the oldest first). */
     static final int UNREAD_MAX = 1000;
 
@@ -77,7 +81,12 @@ public class ChatHandlers {
                     ErrorCode.RATE_LIMITED, "Rate limited: at most " + ratePerSecond + " messages a second");
         }
         MessageId id = stream.append(ChatMessage.fields(me, to, send.text()));
-        delivery.push(new ChatMessage(id, me, to, send.text()), call.connection());
+        try {
+            delivery.push(new ChatMessage(id, me, to, send.text()), call.connection());
+        } catch (JedisException e) {
+            // the message is sent and will be persisted: it is in history and unread, only the push failed
+            LOG.log(Level.WARNING, "Message {0} sent, but not pushed: {1}", new Object[] {id, e.toString()});
+        }
         return JSON.createObjectBuilder()
                 .add("id", id.toString())
                 .add("at", id.at().toString())
