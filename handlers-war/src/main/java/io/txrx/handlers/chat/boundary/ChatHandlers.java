@@ -23,6 +23,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,10 +134,12 @@ public class ChatHandlers {
                 .toList();
         long marked = store.mark(me.id(), peer.id(), read.upTo(), (db, from) -> {
             Set<MessageId> stored = store.stored(db, unpersisted);
-            List<ChatMessage> notStored =
-                    unpersisted.stream().filter(m -> !stored.contains(m.id())).toList();
-            return store.countBetween(db, me.id(), peer.id(), from, read.upTo())
-                    + Pages.within(notStored, me.id(), peer.id(), from, read.upTo());
+            List<MessageId> ids = new ArrayList<>(store.idsBetween(db, me.id(), peer.id(), from, read.upTo()));
+            unpersisted.stream()
+                    .filter(m -> !stored.contains(m.id()))
+                    .filter(m -> Pages.within(List.of(m), me.id(), peer.id(), from, read.upTo()) == 1)
+                    .forEach(m -> ids.add(m.id()));
+            return ids;
         });
         return JSON.createObjectBuilder()
                 .add("peer", peer.toJson())

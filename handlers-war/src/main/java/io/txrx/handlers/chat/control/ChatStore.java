@@ -192,11 +192,12 @@ public class ChatStore {
     }
 
     /**
-     * Moves the user's read mark of the peer up to {@code upTo} (never back); answers the mark before, under
-     * a row lock held until {@code count} has counted the messages it passed, so two marks never count one
-     * message twice.
+     * Moves the user's read mark of the peer up to the newest message from the peer at or before
+     * {@code upTo} (never back, never past the last message: messages still to come stay unread), under a
+     * row lock held while {@code passed} finds the messages it passes, so two marks never count one message
+     * twice; answers how many it passed.
      */
-    public long mark(long me, long peer, MessageId upTo, Counter count) throws SQLException {
+    public long mark(long me, long peer, MessageId upTo, Passed passed) throws SQLException {
         return inTransaction(Connection.TRANSACTION_READ_COMMITTED, db -> {
             try (PreparedStatement ensure = db.prepareStatement("INSERT INTO chat_reads (user_id, peer_id,"
                     + " up_to_ms, up_to_seq) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING")) {
@@ -217,29 +218,34 @@ public class ChatStore {
             if (!before.before(upTo)) {
                 return 0L;
             }
-            long passed = count.count(db, before);
+            List<MessageId> ids = passed.between(db, before);
+            if (ids.isEmpty()) {
+                return 0L;
+            }
+            MessageId newest = ids.stream().max(MessageId::compareTo).orElseThrow();
             try (PreparedStatement update = db.prepareStatement(
                     "UPDATE chat_reads SET up_to_ms = ?, up_to_seq = ?" + " WHERE user_id = ? AND peer_id = ?")) {
-                update.setLong(1, upTo.ms());
-                update.setLong(2, upTo.seq());
+                update.setLong(1, newest.ms());
+                update.setLong(2, newest.seq());
                 update.setLong(3, me);
                 update.setLong(4, peer);
                 update.executeUpdate();
             }
-            return passed;
+            return (long) ids.size();
         });
     }
 
-    /** Counts the messages a read mark passes, from the mark before it (exclusive). */
+    /** The ids of the messages a read mark passes, from the mark before it (exclusive). */
     @FunctionalInterface
-    public interface Counter {
-        long count(Connection db, MessageId from) throws SQLException;
+    public interface Passed {
+        List<MessageId> between(Connection db, MessageId from) throws SQLException;
     }
 
-    /** The stored messages from {@code peer} to {@code me} in {@code (from, upTo]}. */
-    public long countBetween(Connection db, long me, long peer, MessageId from, MessageId upTo) throws SQLException {
+    /** The ids of the stored messages from {@code peer} to {@code me} in {@code (from, upTo]}. */
+    public List<MessageId> idsBetween(Connection db, long me, long peer, MessageId from, MessageId upTo)
+            throws SQLException {
         try (PreparedStatement select = db.prepareStatement(
-                "SELECT count(*) FROM chat_messages"
+                "SELECT id_ms, id_seq FROM chat_messages"
                         + " WHERE recipient_id = ? AND sender_id = ? AND (id_ms, id_seq) > (?, ?) AND (id_ms, id_seq) <= (?, ?)")) {
             select.setLong(1, me);
             select.setLong(2, peer);
@@ -247,10 +253,13 @@ public class ChatStore {
             select.setLong(4, from.seq());
             select.setLong(5, upTo.ms());
             select.setLong(6, upTo.seq());
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+            List<MessageId> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(new MessageId(rows.getLong(1), rows.getLong(2)));
+                }
             }
+            return ids;
         }
     }
 

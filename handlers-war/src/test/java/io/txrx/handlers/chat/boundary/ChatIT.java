@@ -215,6 +215,24 @@ class ChatIT {
     }
 
     @Test
+    void aReadMarkNeverPassesTheLastMessageSoLaterOnesStayUnread() throws Exception {
+        User alice = register("alice");
+        User bob = register("bob");
+        send(alice, bob.name(), "now");
+
+        JsonObject read = bob.result("chat.read", "{\"peer\":" + alice.id() + ",\"upTo\":\"9999999999999-0\"}")
+                .getJsonObject("result");
+        assertEquals(1, read.getInt("read"), read.toString());
+        String later = send(alice, bob.name(), "later").getString("id");
+
+        assertEquals(
+                List.of(later),
+                bob.result("chat.unread", null).getJsonObject("result").getJsonArray("messages").stream()
+                        .map(m -> m.asJsonObject().getString("id"))
+                        .toList());
+    }
+
+    @Test
     void aThirdUserCannotReadOrMarkAConversationOfOthers() throws Exception {
         User alice = register("alice");
         User bob = register("bob");
