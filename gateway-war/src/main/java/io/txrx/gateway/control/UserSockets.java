@@ -50,6 +50,21 @@ public final class UserSockets {
         move(socket, null);
     }
 
+    /**
+     * Counts every socket of the registry again, and forgets those no longer in it (one that closed while
+     * its sign-in reply was being delivered, say): whatever was missed, a user's entry ends at the next call.
+     */
+    public synchronized void recount(SocketRegistry registry) {
+        registry.all().forEach(this::update);
+        List<Socket> tracked = new ArrayList<>();
+        byUser.values().forEach(tracked::addAll);
+        for (Socket socket : tracked) {
+            if (registry.get(socket.id()) != socket || !socket.isOpen()) {
+                move(socket, null);
+            }
+        }
+    }
+
     /** The open sockets of the user on this gateway. */
     public synchronized List<Socket> of(String user) {
         Set<Socket> sockets = byUser.get(user);

@@ -68,8 +68,21 @@ class UserSocketsTest {
         sockets.remove("ann-phone");
         assertEquals(List.of("+ann"), events, "the laptop is still open");
         annLaptop.open = false;
-        sockets.all().forEach(sockets.users()::update);
+        sockets.users().recount(sockets);
         assertEquals(List.of("+ann", "-ann"), events, "a closed socket counts no more");
+    }
+
+    @Test
+    void aSocketThatClosedWhileItsSignInWasDeliveredIsForgottenAtTheNextRecount() {
+        Socket closing = sockets.get("bob");
+        sockets.remove("bob");
+        closing.bind(new Caller("id-bob", "bob", Set.of("user"), "1").toJson());
+        sockets.users().update(closing); // the reply was delivered to the socket just removed
+        assertEquals(List.of("+bob"), events);
+
+        sockets.users().recount(sockets);
+
+        assertEquals(List.of("+bob", "-bob"), events);
     }
 
     @Test

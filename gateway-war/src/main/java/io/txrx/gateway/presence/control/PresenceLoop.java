@@ -126,7 +126,7 @@ public final class PresenceLoop implements UserSockets.Listener {
         if (map.beat(gateway, PresenceRules.deadlineMs(now, ttlMs))) {
             map.rejoin(gateway, sockets.users().users());
         }
-        sockets.all().forEach(sockets.users()::update);
+        sockets.users().recount(sockets);
         retryUnsaved();
         for (String dead : map.expired(now)) {
             if (!dead.equals(gateway)) {
