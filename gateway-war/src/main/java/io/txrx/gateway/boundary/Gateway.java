@@ -9,6 +9,7 @@ import io.txrx.gateway.control.SignOutReader;
 import io.txrx.gateway.control.Socket;
 import io.txrx.gateway.control.SocketRegistry;
 import io.txrx.gateway.control.Sockets;
+import io.txrx.gateway.presence.boundary.PresenceMethods;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameParser;
@@ -98,6 +99,9 @@ public class Gateway {
     @Any
     Instance<LocalMethods> localMethods;
 
+    @Inject
+    PresenceMethods presence;
+
     private final SocketRegistry sockets = new SocketRegistry();
     private final PendingCalls pending = new PendingCalls();
     private volatile boolean accepting;
@@ -133,6 +137,7 @@ public class Gateway {
         tx.start(executor);
         rx.start(executor);
         signOuts.start(executor);
+        presence.start(executor, instance.value(), sockets);
         accepting = true;
         LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2} and {3}", new Object[] {
             instance, keys.tx(), rxKey, keys.signOuts()
@@ -143,6 +148,7 @@ public class Gateway {
         accepting = false;
         sockets.all().forEach(s -> Sockets.close(s.session(), CloseCodes.GOING_AWAY, "Gateway shutting down"));
         signOuts.stop();
+        presence.stop();
         rx.stop();
         tx.stop();
     }

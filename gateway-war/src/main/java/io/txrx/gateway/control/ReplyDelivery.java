@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * Hands what arrives on a gateway's RX stream to its sockets: a reply to the socket whose call is still
  * pending (a second reply to the same call is dropped), part of a batch into its array, a push straight to
- * its socket; binds or unbinds the caller an rpc instance vouched for before the reply goes out.
+ * its socket or to every socket of a user ({@link Fields#TO_USER}); binds or unbinds the caller an rpc instance vouched for before the reply goes out.
  */
 public final class ReplyDelivery {
     private static final Logger LOG = Logger.getLogger(ReplyDelivery.class.getName());
@@ -41,6 +41,11 @@ public final class ReplyDelivery {
         String callId = fields.get(Fields.CALL);
         String message = fields.get(Fields.MESSAGE);
         if (callId == null) {
+            String user = fields.get(Fields.TO_USER);
+            if (user != null) {
+                pushToUser(user, fields.get(Fields.EXCEPT_SESSION), message);
+                return;
+            }
             send(sockets.get(fields.get(Fields.SESSION)), message);
             return;
         }
@@ -53,8 +58,18 @@ public final class ReplyDelivery {
         String bind = fields.get(Fields.BIND);
         if (bind != null && socket != null) {
             bind(socket, bind);
+            sockets.users().update(socket);
         }
         answer(socket, call.batch(), message);
+    }
+
+    /** A push to every socket of the user on this gateway but {@code exceptSession} (may be null). */
+    private void pushToUser(String user, String exceptSession, String message) {
+        for (Socket socket : sockets.users().of(user)) {
+            if (!socket.id().equals(exceptSession)) {
+                send(socket, message);
+            }
+        }
     }
 
     /** Answers -32004 to every call pending longer than the call timeout. */

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** This gateway's open sockets by session id: the one place a socket is found by its id. */
 public final class SocketRegistry {
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+    private final UserSockets users = new UserSockets();
 
     public void add(Socket socket) {
         sockets.put(socket.id(), socket);
@@ -27,7 +28,16 @@ public final class SocketRegistry {
     }
 
     public Socket remove(String id) {
-        return sockets.remove(id);
+        Socket removed = sockets.remove(id);
+        if (removed != null) {
+            users.closed(removed);
+        }
+        return removed;
+    }
+
+    /** The signed-in sockets by user. */
+    public UserSockets users() {
+        return users;
     }
 
     public Collection<Socket> all() {

@@ -22,6 +22,8 @@ public final class Deployments {
                         "io.txrx.gateway.boundary",
                         "io.txrx.gateway.control",
                         "io.txrx.gateway.channel",
+                        "io.txrx.gateway.presence",
+                        "io.txrx.presence",
                         "io.txrx.jsonrpc",
                         "io.txrx.stream",
                         "io.txrx.keys",

@@ -85,6 +85,11 @@ final class SystemUnderTest implements AutoCloseable {
         return prefix;
     }
 
+    /** The {@code TXRX_DB_*} variables of the system's PostgreSQL (URL, user, password). */
+    Map<String, String> database() {
+        return postgres.environment();
+    }
+
     synchronized JedisPooled redis() {
         if (redisUrl == null) {
             return TestRedis.jedis();

@@ -21,6 +21,13 @@ public final class Fields {
     public static final String BIND = "bind";
     /** Milliseconds since the epoch when the entry was written. */
     public static final String TIMESTAMP = "ts";
+    /**
+     * In an RX entry without a call id: push the message to every socket of this gateway signed in as this
+     * user (the lower-case username) instead of to one session.
+     */
+    public static final String TO_USER = "to";
+    /** With {@link #TO_USER}: the session that is left out (the socket that sent a chat message, say). */
+    public static final String EXCEPT_SESSION = "not";
 
     private Fields() {}
 }

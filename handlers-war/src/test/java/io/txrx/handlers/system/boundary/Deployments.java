@@ -53,6 +53,7 @@ public final class Deployments {
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("db/migration/V1__users_and_sessions.sql")
                 .addAsResource("db/migration/V2__profiles.sql")
+                .addAsResource("db/migration/V3__chat.sql")
                 .addAsResource("db/migration/V4__notifications.sql");
     }
 
@@ -64,6 +65,8 @@ public final class Deployments {
                         "io.txrx.gateway.control",
                         "io.txrx.gateway.channel",
                         "io.txrx.gateway.notification",
+                        "io.txrx.gateway.presence",
+                        "io.txrx.presence",
                         "io.txrx.channel",
                         "io.txrx.dispatcher.boundary",
                         "io.txrx.dispatcher.control",
