@@ -31,6 +31,7 @@ public final class SignOutDelivery {
             if (signOut.isOrigin(gatewayId, socket.id()) || !socket.unbindIf(signOut::matches)) {
                 continue;
             }
+            sockets.users().update(socket); // its user may be offline on this gateway now
             socket.send(signOut.notification(lost.apply(socket)));
             signedOut++;
         }

@@ -73,7 +73,12 @@ class SignOutDeliveryTest {
         Socket second = socket("s2", ann("8"));
         Socket bob = socket("s3", new Caller("43", "bob", Set.of("user"), "9"));
 
+        sockets.all().forEach(sockets.users()::update);
+        assertEquals(2, sockets.users().of("ann").size(), "ann is online with two sockets");
+
         assertEquals(2, cut.apply(SignOut.disabled("42")));
+
+        assertEquals(List.of(), sockets.users().of("ann"), "ann is no longer online on this gateway");
 
         assertNull(first.caller());
         assertNull(second.caller());

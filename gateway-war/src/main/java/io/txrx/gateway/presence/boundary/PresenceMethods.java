@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -108,6 +109,13 @@ public class PresenceMethods implements LocalMethods {
     @Override
     public void closed(Socket socket) {
         watchers.closed(socket);
+    }
+
+    /** Watching is for signed-in sockets: a signed-out one stops getting presence.changed. */
+    @Override
+    public List<String> signedOut(Socket socket) {
+        watchers.closed(socket);
+        return List.of();
     }
 
     private JsonValue watch(Socket socket, Map<String, String> users) {
