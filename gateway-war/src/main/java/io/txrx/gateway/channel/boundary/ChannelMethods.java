@@ -4,6 +4,7 @@ import static io.txrx.jsonrpc.JsonFactory.JSON;
 
 import io.txrx.channel.ChannelMessage;
 import io.txrx.gateway.boundary.LocalMethods;
+import io.txrx.gateway.boundary.LocalReply;
 import io.txrx.gateway.channel.control.ChannelParams;
 import io.txrx.gateway.channel.control.ChannelPolicy;
 import io.txrx.gateway.channel.control.ChannelPolicy.Access;
@@ -15,7 +16,6 @@ import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
 import io.txrx.jsonrpc.Methods;
-import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.StreamKeys;
 import io.txrx.stream.ChannelPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -43,7 +39,6 @@ import redis.clients.jedis.resps.StreamEntry;
  */
 @ApplicationScoped
 public class ChannelMethods implements LocalMethods {
-    private static final Logger LOG = Logger.getLogger(ChannelMethods.class.getName());
     static final String SUBSCRIBE = Methods.CHANNEL_SUBSCRIBE;
     static final String UNSUBSCRIBE = Methods.CHANNEL_UNSUBSCRIBE;
     static final String PUBLISH = Methods.CHANNEL_PUBLISH;
@@ -81,7 +76,7 @@ public class ChannelMethods implements LocalMethods {
 
     @Override
     public String call(Socket socket, Call call) {
-        try {
+        return LocalReply.of(socket, call, "the channel store", () -> {
             JsonValue result =
                     switch (call.method()) {
                         case SUBSCRIBE -> subscribe(socket, ChannelParams.subscribe(call.params()));
@@ -89,22 +84,8 @@ public class ChannelMethods implements LocalMethods {
                         case PUBLISH -> publish(socket, ChannelParams.publish(call.params()));
                         default -> history(socket, ChannelParams.history(call.params(), historyMax));
                     };
-            return call.isNotification() ? null : Replies.result(call.id(), result);
-        } catch (JsonRpcException e) {
-            return call.isNotification() ? null : Replies.error(call.id(), e.code(), e.getMessage(), e.data());
-        } catch (JedisConnectionException e) {
-            // an outage: the gateway's loops report it once; every call of it is not worth a line
-            LOG.log(Level.FINE, "{0} on socket {1}: Redis unreachable", new Object[] {call.method(), socket.id()});
-            return call.isNotification() ? null : Replies.busUnavailable(call.id());
-        } catch (JedisException e) {
-            LOG.log(Level.WARNING, "{0} on socket {1} failed: {2}", new Object[] {
-                call.method(), socket.id(), e.toString()
-            });
-            return call.isNotification()
-                    ? null
-                    : Replies.error(
-                            call.id(), ErrorCode.INTERNAL_ERROR, "Internal error: the channel store failed", null);
-        }
+            return result;
+        });
     }
 
     @Override

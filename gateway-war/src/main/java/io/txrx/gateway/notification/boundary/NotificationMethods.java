@@ -4,6 +4,7 @@ import static io.txrx.jsonrpc.JsonFactory.JSON;
 
 import io.txrx.channel.NotificationChannels;
 import io.txrx.gateway.boundary.LocalMethods;
+import io.txrx.gateway.boundary.LocalReply;
 import io.txrx.gateway.channel.control.Subscription;
 import io.txrx.gateway.control.Socket;
 import io.txrx.gateway.notification.control.NotificationPush;
@@ -11,7 +12,6 @@ import io.txrx.gateway.notification.control.TopicFeed;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
-import io.txrx.jsonrpc.Replies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -19,11 +19,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * {@code notifications.subscribe {topic}} and {@code notifications.unsubscribe {topic}}, answered by the
@@ -33,7 +29,6 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 @ApplicationScoped
 public class NotificationMethods implements LocalMethods {
-    private static final Logger LOG = Logger.getLogger(NotificationMethods.class.getName());
     static final String SUBSCRIBE = "notifications.subscribe";
     static final String UNSUBSCRIBE = "notifications.unsubscribe";
     private static final Set<String> METHODS = Set.of(SUBSCRIBE, UNSUBSCRIBE);
@@ -52,23 +47,11 @@ public class NotificationMethods implements LocalMethods {
 
     @Override
     public String call(Socket socket, Call call) {
-        try {
+        return LocalReply.of(socket, call, "Redis", () -> {
             String topic = topic(call.params());
             JsonObject result = SUBSCRIBE.equals(call.method()) ? subscribe(socket, topic) : unsubscribe(socket, topic);
-            return call.isNotification() ? null : Replies.result(call.id(), result);
-        } catch (JsonRpcException e) {
-            return call.isNotification() ? null : Replies.error(call.id(), e.code(), e.getMessage(), e.data());
-        } catch (JedisConnectionException e) {
-            LOG.log(Level.FINE, "{0} on socket {1}: Redis unreachable", new Object[] {call.method(), socket.id()});
-            return call.isNotification() ? null : Replies.busUnavailable(call.id());
-        } catch (JedisException e) {
-            LOG.log(Level.WARNING, "{0} on socket {1} failed: {2}", new Object[] {
-                call.method(), socket.id(), e.toString()
-            });
-            return call.isNotification()
-                    ? null
-                    : Replies.error(call.id(), ErrorCode.INTERNAL_ERROR, "Internal error: Redis failed", null);
-        }
+            return result;
+        });
     }
 
     @Override

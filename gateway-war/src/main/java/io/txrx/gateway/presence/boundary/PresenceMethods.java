@@ -3,6 +3,7 @@ package io.txrx.gateway.presence.boundary;
 import static io.txrx.jsonrpc.JsonFactory.JSON;
 
 import io.txrx.gateway.boundary.LocalMethods;
+import io.txrx.gateway.boundary.LocalReply;
 import io.txrx.gateway.control.Socket;
 import io.txrx.gateway.control.SocketRegistry;
 import io.txrx.gateway.presence.control.PresenceLoop;
@@ -11,7 +12,6 @@ import io.txrx.gateway.presence.control.Watchers;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.JsonRpcException;
-import io.txrx.jsonrpc.Replies;
 import io.txrx.presence.PresenceMap;
 import io.txrx.stream.Redis;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -22,11 +22,7 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The {@code presence.*} methods, answered by the gateway itself: it is the gateway that sees sockets open,
@@ -35,7 +31,6 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 @ApplicationScoped
 public class PresenceMethods implements LocalMethods {
-    private static final Logger LOG = Logger.getLogger(PresenceMethods.class.getName());
     static final String ONLINE = "presence.online";
     static final String WATCH = "presence.watch";
     static final String UNWATCH = "presence.unwatch";
@@ -77,7 +72,7 @@ public class PresenceMethods implements LocalMethods {
 
     @Override
     public String call(Socket socket, Call call) {
-        try {
+        return LocalReply.of(socket, call, "presence", () -> {
             if (socket.caller() == null) {
                 throw new JsonRpcException(ErrorCode.UNAUTHORIZED, "Sign in to use " + call.method());
             }
@@ -90,20 +85,8 @@ public class PresenceMethods implements LocalMethods {
                                 .add("unwatched", watchers.unwatch(socket, users.keySet()))
                                 .build();
                     };
-            return call.isNotification() ? null : Replies.result(call.id(), result);
-        } catch (JsonRpcException e) {
-            return call.isNotification() ? null : Replies.error(call.id(), e.code(), e.getMessage(), e.data());
-        } catch (JedisConnectionException e) {
-            LOG.log(Level.FINE, "{0} on socket {1}: Redis unreachable", new Object[] {call.method(), socket.id()});
-            return call.isNotification() ? null : Replies.busUnavailable(call.id());
-        } catch (JedisException e) {
-            LOG.log(Level.WARNING, "{0} on socket {1} failed: {2}", new Object[] {
-                call.method(), socket.id(), e.toString()
-            });
-            return call.isNotification()
-                    ? null
-                    : Replies.error(call.id(), ErrorCode.INTERNAL_ERROR, "Internal error: presence failed", null);
-        }
+            return result;
+        });
     }
 
     @Override
