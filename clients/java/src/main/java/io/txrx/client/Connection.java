@@ -36,6 +36,7 @@ final class Connection {
     private final Events events;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile WebSocket socket;
+    private volatile long lastReceived = System.nanoTime();
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
     Connection(URI uri, Events events) {
@@ -70,6 +71,24 @@ final class Connection {
     /** Sends a binary frame after the ones before it (a gateway answers those with an error). */
     CompletableFuture<Void> sendBinary(ByteBuffer data) {
         return enqueue(target -> target.sendBinary(data, true));
+    }
+
+    /**
+     * Sends a WebSocket ping if nothing arrived for {@code idle}. The JDK's WebSocket can miss the end of a
+     * socket: when the gateway's FIN arrives while the previous message is still being handed over (no demand
+     * at its transport), {@code acknowledgeReception} throws an {@code InternalError} on the selector thread,
+     * reading stops, and neither {@code onClose} nor {@code onError} is ever called. The socket then sits in
+     * CLOSE_WAIT for good. A closed gateway answers the first ping with a reset and the next ping cannot be
+     * written, which ends the socket here ({@link #enqueue}); a live gateway answers with a pong.
+     *
+     * @return whether a ping was sent
+     */
+    boolean probe(Duration idle) {
+        if (socket == null || ended.get() || System.nanoTime() - lastReceived < idle.toNanos()) {
+            return false;
+        }
+        enqueue(target -> target.sendPing(ByteBuffer.allocate(0)));
+        return true;
     }
 
     private synchronized CompletableFuture<Void> enqueue(Function<WebSocket, CompletableFuture<WebSocket>> frame) {
@@ -137,6 +156,7 @@ final class Connection {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            lastReceived = System.nanoTime();
             partial.append(data);
             if (last) {
                 String text = partial.toString();
@@ -145,6 +165,27 @@ final class Connection {
                     events.received(Connection.this, text);
                 }
             }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            lastReceived = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            lastReceived = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            lastReceived = System.nanoTime();
             webSocket.request(1);
             return null;
         }

@@ -61,6 +61,7 @@ final class Session implements Connection.Events {
     private CompletableFuture<Void> nextConnect = new CompletableFuture<>();
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> heartbeat;
+    private ScheduledFuture<?> probe;
 
     Session(TxrxClientBuilder options, HttpClient http, ScheduledExecutorService scheduler, Listeners listeners) {
         this.options = options;
@@ -156,6 +157,7 @@ final class Session implements Connection.Events {
             waiting = nextConnect;
             cancel(retry);
             cancel(heartbeat);
+            cancel(probe);
             outbox.clear();
         }
         if (last != null) {
@@ -194,6 +196,11 @@ final class Session implements Connection.Events {
             long every = options.heartbeat.toMillis();
             if (every > 0) {
                 heartbeat = scheduler.scheduleAtFixedRate(() -> heartbeat(opened), every, every, TimeUnit.MILLISECONDS);
+            }
+            long idle = options.idleProbe.toMillis();
+            if (idle > 0) {
+                probe = scheduler.scheduleAtFixedRate(
+                        () -> opened.probe(options.idleProbe), idle, idle, TimeUnit.MILLISECONDS);
             }
         }
         listeners.connected(opened.uri(), reconnect);
@@ -237,6 +244,7 @@ final class Session implements Connection.Events {
             wasConnected = state == State.CONNECTED;
             state = State.RECONNECTING;
             cancel(heartbeat);
+            cancel(probe);
             if (wasConnected) {
                 nextConnect = new CompletableFuture<>();
             }

@@ -24,6 +24,7 @@ public final class TxrxClientBuilder {
     Duration backoffMax = Duration.ofSeconds(10);
     Duration stable = Duration.ofSeconds(5);
     Duration heartbeat = Duration.ZERO;
+    Duration idleProbe = Duration.ofSeconds(5);
     HttpClient http;
     ScheduledExecutorService scheduler;
     DoubleSupplier random;
@@ -69,6 +70,16 @@ public final class TxrxClientBuilder {
     /** Calls {@code system.ping} this often and gives up on a socket that does not answer in time; zero: off. */
     public TxrxClientBuilder heartbeat(Duration interval) {
         this.heartbeat = Objects.requireNonNull(interval);
+        return this;
+    }
+
+    /**
+     * Sends a WebSocket ping on a socket that received nothing for this long (5 s), so that a gateway gone
+     * without the JDK noticing (it can miss a closed socket) is found when the ping cannot be written; zero: off.
+     * Unlike {@link #heartbeat}, a slow reply never ends the socket.
+     */
+    public TxrxClientBuilder idleProbe(Duration idle) {
+        this.idleProbe = Objects.requireNonNull(idle);
         return this;
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,9 +115,30 @@ class TxrxClientTest {
         MiniGateway second = cluster.start();
         List<URI> connects = new CopyOnWriteArrayList<>();
         List<Integer> received = new CopyOnWriteArrayList<>();
+        List<String> events = new CopyOnWriteArrayList<>();
+        long t0 = System.nanoTime();
+        Consumer<String> event = what -> events.add((System.nanoTime() - t0) / 1_000_000 + "ms " + what);
         TxrxClient subscriber = TxrxClient.builder()
                 .uris(first.uri(), second.uri())
                 .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+                // the JDK can miss the kill (see ConnectionTest): found by the next idle probe, 100 ms on
+                .idleProbe(Duration.ofMillis(100))
+                .listener(new TxrxListener() {
+                    @Override
+                    public void connected(URI gateway, boolean reconnect) {
+                        event.accept("connected " + gateway.getPort() + " " + reconnect);
+                    }
+
+                    @Override
+                    public void disconnected(URI gateway, int code, String reason) {
+                        event.accept("disconnected " + gateway.getPort() + " " + code + " " + reason);
+                    }
+
+                    @Override
+                    public void error(Throwable error) {
+                        event.accept("error " + error);
+                    }
+                })
                 .connect();
         clients.add(subscriber);
         subscriber
@@ -130,11 +153,21 @@ class TxrxClientTest {
                     .publish("ticks", Json.createObjectBuilder().add("n", n).build())
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
             if (n == total / 2) {
+                event.accept("kill " + first.uri().getPort() + " after " + received.size());
                 first.kill();
             }
         }
+        event.accept("published " + total + ", received " + received.size());
 
-        await(() -> received.size() >= total, total + " messages");
+        await(
+                () -> received.size() >= total,
+                () -> total + " messages: received " + received.size() + " (last "
+                        + (received.isEmpty() ? "none" : received.get(received.size() - 1)) + "), last offset "
+                        + subscriber.lastOffset("ticks") + ", connects " + connects + ", events " + events
+                        + ", the second gateway received "
+                        + second.received.stream()
+                                .filter(f -> !f.contains("publish"))
+                                .toList());
         assertEquals(IntStream.range(0, total).boxed().toList(), received);
         assertEquals(List.of(first.uri(), second.uri()), connects);
         assertEquals("1000-" + (total - 1), subscriber.lastOffset("ticks"));
@@ -237,10 +270,14 @@ class TxrxClientTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, () -> what);
+    }
+
+    private static void await(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             Thread.sleep(5);
         }
