@@ -3,6 +3,9 @@ package io.txrx.handlers.admin.boundary;
 import io.txrx.handlers.admin.control.BusInspector;
 import io.txrx.handlers.admin.control.BusInspector.PendingCall;
 import io.txrx.handlers.admin.control.BusInspector.Stream;
+import io.txrx.handlers.admin.control.ClusterView;
+import io.txrx.p2p.control.PeerDirectory;
+import io.txrx.p2p.control.RouteTable;
 import io.txrx.rpc.boundary.RpcMethod;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +28,21 @@ public class AdminHandlers {
 
     @Inject
     BusInspector bus;
+
+    @Inject
+    PeerDirectory directory;
+
+    @Inject
+    RouteTable routes;
+
+    /**
+     * The peers by role with instance id and last heartbeat, the gateways (by their RX streams) and the
+     * shards with their methods and instances, as this instance's P2P peer knows them.
+     */
+    @RpcMethod("admin.cluster")
+    public ClusterView.Cluster cluster() {
+        return ClusterView.of(directory, routes, bus.gateways(), System.currentTimeMillis());
+    }
 
     /** Every stream under the prefix: length, first and last id, groups with consumers, pending, lag, idle. */
     @RpcMethod("admin.streams")

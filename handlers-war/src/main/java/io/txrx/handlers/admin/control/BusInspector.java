@@ -129,6 +129,14 @@ public class BusInspector {
         return calls.size() > limit ? List.copyOf(calls.subList(0, limit)) : calls;
     }
 
+    /** The instance ids of the gateways whose RX stream exists (it expires after a gateway died). */
+    public List<String> gateways() {
+        String prefix = keys.rx("");
+        return streamKeys(prefix + "*").stream()
+                .map(key -> key.substring(prefix.length()))
+                .toList();
+    }
+
     private TreeSet<String> streamKeys(String pattern) {
         TreeSet<String> found = new TreeSet<>();
         ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);

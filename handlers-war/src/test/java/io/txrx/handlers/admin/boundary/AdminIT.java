@@ -75,6 +75,18 @@ class AdminIT {
         return admin;
     }
 
+    private RpcCaller normalUser() throws InterruptedException {
+        RpcCaller user = new RpcCaller(client());
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+        user.call(
+                "auth.register",
+                "{\"email\":\"" + name + "@example.org\",\"username\":\"" + name + "\",\"displayName\":\"" + name
+                        + "\",\"password\":\"correct horse\"}");
+        assertEquals(
+                0, errorCode(user.call("auth.login", "{\"login\":\"" + name + "\",\"password\":\"correct horse\"}")));
+        return user;
+    }
+
     private static Optional<JsonObject> named(JsonObject parent, String array, String field, String value) {
         return parent.getJsonArray(array).stream()
                 .map(JsonValue::asJsonObject)
@@ -87,16 +99,10 @@ class AdminIT {
         RpcCaller anonymous = new RpcCaller(client());
         assertEquals(-32001, errorCode(anonymous.call("admin.streams", null)));
 
-        RpcCaller user = new RpcCaller(client());
-        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-        user.call(
-                "auth.register",
-                "{\"email\":\"" + name + "@example.org\",\"username\":\"" + name + "\",\"displayName\":\"" + name
-                        + "\",\"password\":\"correct horse\"}");
-        assertEquals(
-                0, errorCode(user.call("auth.login", "{\"login\":\"" + name + "\",\"password\":\"correct horse\"}")));
+        RpcCaller user = normalUser();
         assertEquals(-32003, errorCode(user.call("admin.streams", null)));
         assertEquals(-32003, errorCode(user.call("admin.pending", "{}")));
+        assertEquals(-32003, errorCode(user.call("admin.cluster", null)));
     }
 
     @Test
@@ -137,6 +143,36 @@ class AdminIT {
         for (JsonValue stream : result.getJsonArray("streams")) {
             assertTrue(stream.asJsonObject().getString("key").startsWith(prefix), "only this system's: " + stream);
         }
+    }
+
+    @Test
+    void theAdminSeesThePeersByRoleTheGatewayAndTheShards() throws Exception {
+        RpcCaller admin = admin();
+        long asked = System.currentTimeMillis();
+        JsonObject reply = admin.call("admin.cluster", null);
+        JsonObject result = reply.getJsonObject("result");
+        assertNotNull(result, reply.toString());
+
+        for (String role : new String[] {"dispatcher", "rpc"}) {
+            JsonObject peer = result.getJsonObject("peers").getJsonArray(role).getJsonObject(0);
+            long heartbeat = peer.getJsonNumber("lastHeartbeatMs").longValue();
+            assertTrue(asked - heartbeat < 10_000, role + " heard within the peer TTL: " + peer);
+            assertTrue(peer.getString("roles").contains(role), peer.toString());
+        }
+        assertEquals(1, result.getJsonArray("gateways").size(), "the one gateway, by its RX stream: " + result);
+        JsonObject auth = named(result, "shards", "service", "auth")
+                .orElseThrow(() -> new AssertionError("no auth shard in " + result));
+        assertTrue(auth.getJsonArray("methods").toString().contains("\"auth.login\""), auth.toString());
+        assertEquals(config.get("txrx.prefix") + "rpc:auth", auth.getString("stream"));
+        String rpcInstance = result.getJsonObject("peers")
+                .getJsonArray("rpc")
+                .getJsonObject(0)
+                .getString("instance");
+        assertEquals(
+                List.of(rpcInstance), auth.getJsonArray("instances").getValuesAs(jakarta.json.JsonString::getString));
+        JsonObject adminShard = named(result, "shards", "service", "admin")
+                .orElseThrow(() -> new AssertionError("no admin shard in " + result));
+        assertTrue(adminShard.getJsonArray("methods").toString().contains("\"admin.cluster\""), adminShard.toString());
     }
 
     @Test
