@@ -117,6 +117,21 @@ public class Dispatcher {
         loop.stop();
     }
 
+    /** Whether the dispatcher loop runs (this process has the dispatcher role and has not stopped). */
+    public boolean running() {
+        return tx != null && loop.running();
+    }
+
+    /** Whether the loop's last round failed: Redis is unreachable, most likely. */
+    public boolean failing() {
+        return loop.failing();
+    }
+
+    /** The group this dispatcher reads TX in. */
+    public static String group() {
+        return GROUP;
+    }
+
     private void round() throws InterruptedException {
         long now = System.currentTimeMillis();
         if (routes.version() != seenRoutes || now >= nextScan) {

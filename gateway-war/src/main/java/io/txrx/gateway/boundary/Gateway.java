@@ -153,6 +153,16 @@ public class Gateway {
         tx.stop();
     }
 
+    /** Whether this process runs the gateway role and its RX reader loop has been started and not stopped. */
+    public boolean rxRunning() {
+        return accepting && rx != null && rx.running();
+    }
+
+    /** Whether the RX reader's last round failed (Redis unreachable, most likely). */
+    public boolean rxFailing() {
+        return rx != null && rx.failing();
+    }
+
     /** The open sockets, e.g. to push to every socket of one user. */
     public Collection<Socket> sockets() {
         return sockets.all();

@@ -1,6 +1,7 @@
 package io.txrx.p2p.boundary;
 
 import io.txrx.keys.StreamKeys;
+import io.txrx.p2p.control.PeerDirectory;
 import io.txrx.p2p.control.PeerProtocol;
 import io.txrx.p2p.control.PeerSigner;
 import io.txrx.p2p.control.RouteTable;
@@ -65,6 +66,9 @@ public class PeerNetwork {
 
     @Inject
     RouteTable routes;
+
+    @Inject
+    PeerDirectory directory;
 
     @Inject
     @ConfigProperty(name = "txrx.p2p.psk")
@@ -151,6 +155,7 @@ public class PeerNetwork {
         long now = System.currentTimeMillis();
         if (loop.failing()) {
             routes.heardAll(now);
+            directory.heardAll(now);
             reannounce(now, "Redis answers again");
         } else if (now >= nextHeartbeat && epoch.lost()) {
             reannounce(now, "Redis lost its data");
@@ -158,6 +163,7 @@ public class PeerNetwork {
         if (now >= nextHeartbeat) {
             send(protocol.heartbeat(now));
             int gone = routes.expire(now, peerTtlMs);
+            directory.expire(now, peerTtlMs);
             if (gone > 0) {
                 LOG.log(Level.INFO, "{0} silent peer(s) expired; routes now {1}", new Object[] {gone, routes.methods()
                 });
@@ -201,6 +207,11 @@ public class PeerNetwork {
                     "Ignoring unsigned, wrongly signed or stale P2P {0} from {1} (entry {2})",
                     new Object[] {message.type(), message.from(), entry.getID()});
             return;
+        }
+        if (message.type().equals(PeerMessage.BYE)) {
+            directory.drop(message.from());
+        } else {
+            directory.heard(message.from(), message.role(), now);
         }
         try {
             protocol.receive(message, now).forEach(this::send);

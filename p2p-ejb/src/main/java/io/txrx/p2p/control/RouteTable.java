@@ -3,7 +3,9 @@ package io.txrx.p2p.control;
 import io.txrx.p2p.boundary.Routes;
 import io.txrx.peer.Shard;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -75,6 +77,14 @@ public class RouteTable implements Routes {
             rebuild();
         }
         return silent.size();
+    }
+
+    /** Every shard of every live instance, sorted by service then instance. */
+    public synchronized List<Shard> shards() {
+        return shardsByInstance.values().stream()
+                .flatMap(shards -> shards.values().stream())
+                .sorted(Comparator.comparing(Shard::service).thenComparing(Shard::instance))
+                .toList();
     }
 
     @Override

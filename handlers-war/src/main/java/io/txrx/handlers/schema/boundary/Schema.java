@@ -10,6 +10,8 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -47,6 +49,8 @@ public class Schema {
     @Inject
     Seeder seeder;
 
+    private volatile boolean migrated;
+
     /** Runs once, at start, before the handlers are handed to the rpc layer. */
     void migrate(@Observes HandlerBootstrap.BeforeServing starting) {
         if (!roles.has(Role.RPC)) {
@@ -57,5 +61,21 @@ public class Schema {
             result.targetSchemaVersion, result.migrationsExecuted
         });
         seeder.seed(dataSource);
+        migrated = true;
+    }
+
+    /** Whether the migrations (and the seeder) have run in this process. */
+    public boolean migrated() {
+        return migrated;
+    }
+
+    /** Whether the database answers within {@code timeoutSeconds}. */
+    public boolean databaseAnswers(int timeoutSeconds) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Database check failed: {0}", e.toString());
+            return false;
+        }
     }
 }
