@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.txrx.handlers.system.boundary.Deployments;
+import io.txrx.testing.OwnRedis;
 import io.txrx.testing.TestConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -127,7 +128,7 @@ class HealthIT {
         Health live = get("/health/live");
         assertEquals(200, live.status(), "an outage of Redis is no reason to restart: " + live.body());
 
-        redis.startAgain();
+        redis.startAgain(false);
         Health back = await("/health/ready", READY_WITHIN, HealthIT::up);
         assertEquals("up", back.check("gateway").getJsonObject("data").getString("redis"));
     }

@@ -7,6 +7,7 @@ import io.txrx.client.GatewaySocket;
 import io.txrx.launcher.MicroProcess;
 import io.txrx.launcher.PingProbe;
 import io.txrx.launcher.Role;
+import io.txrx.testing.OwnRedis;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.txrx.launcher.MicroProcess;
 import io.txrx.launcher.MicroRuntime;
 import io.txrx.launcher.Role;
+import io.txrx.testing.OwnRedis;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.txrx.client.GatewaySocket;
 import io.txrx.launcher.MicroProcess;
 import io.txrx.launcher.Role;
+import io.txrx.testing.OwnRedis;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

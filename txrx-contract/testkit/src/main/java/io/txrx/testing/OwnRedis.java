@@ -1,8 +1,9 @@
-package io.txrx.system;
+package io.txrx.testing;
 
-import io.txrx.launcher.FreePort;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import redis.embedded.core.ExecutableProvider;
  * {@code --appendonly yes --appendfsync always} (it comes back with every write it acknowledged). Never the
  * Redis other tests share.
  */
-final class OwnRedis implements AutoCloseable {
+public final class OwnRedis implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final Path dir;
@@ -34,19 +35,19 @@ final class OwnRedis implements AutoCloseable {
     }
 
     /** Starts a Redis without persistence in {@code dir} and waits until it accepts connections. */
-    static OwnRedis start(Path dir) throws Exception {
+    public static OwnRedis start(Path dir) throws Exception {
         Files.createDirectories(dir);
-        OwnRedis redis = new OwnRedis(dir, FreePort.find());
+        OwnRedis redis = new OwnRedis(dir, freePort());
         redis.startAgain(false);
         return redis;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** SIGKILL: Redis gets no chance to save anything beyond what its AOF already holds. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("redis-server (pid " + process.pid() + ") did not end after SIGKILL");
@@ -57,7 +58,7 @@ final class OwnRedis implements AutoCloseable {
      * Starts Redis again on the same port and folder, with or without the AOF, and waits until it accepts
      * connections; answers when that was (epoch ms).
      */
-    long startAgain(boolean appendOnly) throws Exception {
+    public long startAgain(boolean appendOnly) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 executable(),
                 "--port",
@@ -82,6 +83,12 @@ final class OwnRedis implements AutoCloseable {
             throw new IllegalStateException("could not start " + command.get(0), e);
         }
         return awaitAccepting(Duration.ofSeconds(20));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String executable() throws IOException {
