@@ -129,7 +129,7 @@ class ChaosIT {
         redis.kill();
         List<EchoLoad.Call> inFlight = load.calls(call -> !call.done() && call.sentAtMs <= killedAt);
         long upAt = redis.startAgain(false);
-        load.awaitAnswered(100, FLOW);
+        load.awaitAnsweredSentSince(upAt, 100, FLOW);
         load.stop();
 
         EchoLoad.Figures figures =
@@ -171,7 +171,7 @@ class ChaosIT {
         redis.kill();
         List<EchoLoad.Call> inFlight = load.calls(call -> !call.done() && call.sentAtMs <= killedAt);
         long upAt = redis.startAgain(true);
-        load.awaitAnswered(100, FLOW);
+        load.awaitAnsweredSentSince(upAt, 100, FLOW);
         load.stop();
 
         EchoLoad.Figures figures =

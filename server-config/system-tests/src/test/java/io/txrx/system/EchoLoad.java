@@ -135,9 +135,21 @@ final class EchoLoad {
 
     /** Waits (bounded) until {@code count} more calls have been answered with their real result. */
     void awaitAnswered(int count, Duration timeout) throws Exception {
-        long before = calls(Call::real).size();
+        awaitAnswered(count, timeout, Call::real);
+    }
+
+    /**
+     * Waits (bounded) until {@code count} calls sent at or after {@code sinceMs} have their real result: after
+     * a restart, so that calls held from before it cannot stand in for the ones that prove the recovery.
+     */
+    void awaitAnsweredSentSince(long sinceMs, int count, Duration timeout) throws Exception {
+        awaitAnswered(count, timeout, call -> call.sentAtMs >= sinceMs && call.real());
+    }
+
+    private void awaitAnswered(int count, Duration timeout, Predicate<Call> answered) throws Exception {
+        long before = calls(answered).size();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (calls(Call::real).size() < before + count) {
+        while (calls(answered).size() < before + count) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException(
                         phase + ": fewer than " + count + " calls answered within " + timeout.toSeconds() + " s");
