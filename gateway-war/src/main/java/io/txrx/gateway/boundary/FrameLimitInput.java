@@ -1,5 +1,6 @@
 package io.txrx.gateway.boundary;
 
+import io.txrx.gateway.control.ContextLoader;
 import io.txrx.gateway.control.FrameLimit;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -82,9 +83,25 @@ final class FrameLimitInput extends ServletInputStream {
         return pending.length - pendingAt + in.available();
     }
 
+    /** The container reads and handles frames in its listener: without services to look up (ContextLoader). */
     @Override
     public void setReadListener(ReadListener listener) {
-        in.setReadListener(listener);
+        in.setReadListener(new ReadListener() {
+            @Override
+            public void onDataAvailable() throws IOException {
+                ContextLoader.withoutServices(listener::onDataAvailable);
+            }
+
+            @Override
+            public void onAllDataRead() throws IOException {
+                ContextLoader.withoutServices(listener::onAllDataRead);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                listener.onError(failure);
+            }
+        });
     }
 
     @Override

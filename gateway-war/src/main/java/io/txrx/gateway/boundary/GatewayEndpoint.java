@@ -1,5 +1,6 @@
 package io.txrx.gateway.boundary;
 
+import io.txrx.gateway.control.ContextLoader;
 import io.txrx.gateway.control.Sockets;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Replies;
@@ -18,7 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * The client-facing WebSocket at {@code /ws}: JSON-RPC 2.0 in UTF-8 text frames. A frame over the size limit
- * never reaches it: the socket's {@link FrameLimitInput} closes the socket with 1009 instead.
+ * never reaches it: the socket's {@link FrameLimitInput} closes the socket with 1009 instead. The container
+ * calls it from frame handling that runs without the application's class loader ({@link FrameLimitInput}), so
+ * each callback gives it back.
  */
 @ServerEndpoint(value = "/ws", configurator = OriginCheck.class)
 public class GatewayEndpoint {
@@ -40,7 +43,7 @@ public class GatewayEndpoint {
     @OnMessage
     public void text(Session session, String text) {
         try {
-            gateway.receive(session, text);
+            ContextLoader.inApplication(() -> gateway.receive(session, text));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A frame of socket " + session.getId() + " failed", e);
             Sockets.send(
@@ -52,12 +55,12 @@ public class GatewayEndpoint {
 
     @OnMessage
     public void binary(Session session, ByteBuffer data) {
-        gateway.refuseBinary(session);
+        ContextLoader.inApplication(() -> gateway.refuseBinary(session));
     }
 
     @OnClose
     public void close(Session session) {
-        gateway.closed(session);
+        ContextLoader.inApplication(() -> gateway.closed(session));
     }
 
     @OnError

@@ -12,14 +12,6 @@ import java.util.logging.Logger;
 public final class Sockets {
     private static final Logger LOG = Logger.getLogger(Sockets.class.getName());
 
-    /**
-     * Every Tyrus send schedules an idle-timeout task on the container's managed scheduler, whose context
-     * capture searches the thread's context class loader (the whole server's modules, through the web
-     * module's loader) for ThreadContextProvider services; that search cost more than the rest of a call.
-     * The sending thread's own context is not needed by a text send, so it runs with this empty loader.
-     */
-    private static final ClassLoader NO_SERVICES = new ClassLoader(null) {};
-
     private Sockets() {}
 
     /**
@@ -30,17 +22,12 @@ public final class Sockets {
         if (session == null || !session.isOpen()) {
             return false;
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader contextLoader = thread.getContextClassLoader();
-        thread.setContextClassLoader(NO_SERVICES);
         try {
-            session.getAsyncRemote().sendText(text, written);
+            ContextLoader.withoutServices(() -> session.getAsyncRemote().sendText(text, written));
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Sending to socket {0} failed: {1}", new Object[] {session.getId(), e.toString()});
             return false;
-        } finally {
-            thread.setContextClassLoader(contextLoader);
         }
     }
 
