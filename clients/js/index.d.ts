@@ -59,6 +59,12 @@ export interface ConnectOptions {
     store?: ChannelStore | false;
     /** Random numbers in [0, 1) for the jitter (tests). */
     random?: () => number;
+    /**
+     * Runs on every new socket, after `connect` and before the channels are subscribed again and the calls held
+     * while disconnected are sent; those wait for the promise it returns (a failure is an `error` event). Calls
+     * made in it go out at once: the place to sign the socket in again (`auth.resume`).
+     */
+    onOpen?: (client: TxrxClient, event: ConnectEvent) => unknown;
     /** Log `error` events to the console when nobody listens (default true). */
     logErrors?: boolean;
 }

@@ -427,6 +427,25 @@ export class TxrxClient {
         if (this.#socket !== socket) {
             return; // a listener closed the client
         }
+        const onOpen = this.#options.onOpen;
+        if (typeof onOpen !== 'function') {
+            this.#resume(socket);
+            return;
+        }
+        // the application's own first calls on this socket (such as signing it in again) go before the
+        // channels are subscribed again and the held calls are sent: those may need them
+        Promise.resolve()
+            .then(() => onOpen(this, { url: this.#url, reconnect }))
+            .catch((e) => this.#emit('error', e))
+            .finally(() => {
+                if (this.#socket === socket && this.#state === 'connected') {
+                    this.#resume(socket);
+                }
+            });
+    }
+
+    /** A new socket is ready for the app: subscriptions again, then the held calls, then the heartbeat. */
+    #resume(socket) {
         for (const subscription of this.#subscriptions.values()) {
             this.#sendSubscribe(subscription);
         }

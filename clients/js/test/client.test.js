@@ -421,3 +421,33 @@ test('a batch is refused while disconnected, and when empty', async (t) => {
     network.last.accept();
     await assert.rejects(txrx.batch([]), TypeError);
 });
+
+test('onOpen runs first on every new socket: the channels and held calls wait for it', async (t) => {
+    const opened = [];
+    const { txrx, network } = client(t, {
+        onOpen: async (c, event) => {
+            opened.push(event.reconnect);
+            await c.call('auth.resume', { token: 't' });
+        },
+    });
+    txrx.subscribe('private', '0');
+    const held = txrx.call('system.ping');
+    const socket = await network.opened(1);
+    socket.accept();
+    const resume = await socket.call('auth.resume');
+    assert.deepEqual(socket.frames.map((f) => f.method), ['auth.resume']);
+    socket.reply(resume.id, { user: { id: 1 } });
+    await until(() => socket.frames.length === 3, 'the subscribe and the held call');
+    assert.deepEqual(socket.frames.map((f) => f.method), ['auth.resume', 'channel.subscribe', 'system.ping']);
+    socket.reply(socket.frames[2].id, 'pong');
+    assert.equal(await held, 'pong');
+
+    socket.drop();
+    const second = await network.opened(2);
+    second.accept();
+    const again = await second.call('auth.resume');
+    assert.deepEqual(second.frames.map((f) => f.method), ['auth.resume']);
+    second.fail(again.id, -32001, 'expired');
+    await second.call('channel.subscribe');
+    assert.deepEqual(opened, [false, true]);
+});
