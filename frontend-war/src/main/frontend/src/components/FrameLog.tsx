@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { matches, render, NO_FILTER, type FrameEntry, type FrameFilter } from '../lib/frames';
 import { Button, Empty, inputClass } from './ui';
 
@@ -21,6 +21,13 @@ export function FrameLog({ frames, onClear }: { frames: FrameEntry[]; onClear():
   const [copied, setCopied] = useState<string | null>(null);
   const shown = useMemo(() => frames.filter((f) => matches(f, filter)), [frames, filter]);
   const start = frames[0]?.at ?? 0;
+  const list = useRef<HTMLOListElement>(null);
+  const follow = useRef(true);
+  // newest last: keep the newest in view unless the reader scrolled up
+  useEffect(() => {
+    const el = list.current;
+    if (el && follow.current) el.scrollTop = el.scrollHeight;
+  }, [shown]);
 
   const doCopy = async (what: string, text: string) => setCopied((await copy(text)) ? `Copied ${what}` : 'The browser refused the clipboard: select the text instead');
 
@@ -64,7 +71,15 @@ export function FrameLog({ frames, onClear }: { frames: FrameEntry[]; onClear():
       {shown.length === 0 ? (
         <Empty>{frames.length === 0 ? 'No frames yet: send a call.' : 'No frame matches the filter.'}</Empty>
       ) : (
-        <ol id="frame-log" aria-label="Frames" className="max-h-[28rem] space-y-1 overflow-auto font-mono text-xs">
+        <ol
+          id="frame-log"
+          ref={list}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+          }}
+          aria-label="Frames"
+          className="max-h-[28rem] space-y-1 overflow-auto font-mono text-xs">
           {shown.map((f) => (
             <li
               key={f.seq}

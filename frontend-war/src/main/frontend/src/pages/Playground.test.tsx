@@ -131,3 +131,17 @@ describe('the playground', () => {
     expect(await screen.findByText('{"text":"breaking"}')).toBeInTheDocument();
   });
 });
+
+describe('the session', () => {
+  it('is resumed with the kept token on a new socket', async () => {
+    sessionStorage.setItem('txrx:console:token', 'kept');
+    const g = gateway();
+    g.handlers['auth.resume'] = (params) => {
+      if (params.token !== 'kept') throw { code: -32001, message: 'expired' };
+      return { expiresAt: 'x', user: { id: 3, username: 'grace', roles: ['user'] } };
+    };
+    renderWithGateway(<Playground />, g);
+    expect(await screen.findByText(/Signed in as/)).toHaveTextContent('grace');
+    expect(g.socket.sent.map((f) => JSON.parse(f).method)).toContain('auth.resume');
+  });
+});

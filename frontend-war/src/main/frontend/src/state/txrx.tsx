@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { connect, type TxrxClient, type TxrxEvents } from '@txrx/client';
+import { connect, type ConnectOptions, type TxrxClient, type TxrxEvents } from '@txrx/client';
 import { FrameTracker, append, type FrameEntry } from '../lib/frames';
 import { defaultGatewayUrl } from '../lib/gateway';
 import { describeError, errorCode } from '../lib/errors';
@@ -54,7 +54,7 @@ function session(): Storage | undefined {
 export interface TxrxProviderProps {
   children: ReactNode;
   /** Makes the client (tests pass one on a fake socket). */
-  connectClient?: (url: string) => TxrxClient;
+  connectClient?: (url: string, options: ConnectOptions) => TxrxClient;
   initialUrl?: string;
   autoConnect?: boolean;
 }
@@ -85,12 +85,29 @@ export function TxrxProvider({ children, connectClient, initialUrl, autoConnect 
     }
   }, []);
 
+  const keepTokenRef = useRef(keepToken);
+  keepTokenRef.current = keepToken;
+
   const record = useCallback((direction: FrameEntry['direction'], text: string) => {
     const entry = tracker.current.record(direction, text);
     setFrames((list) => append(list, entry));
   }, []);
 
   const current = useRef<TxrxClient | null>(null);
+  const resumeRef = useRef(async (c: TxrxClient) => {
+    const saved = tokenRef.current;
+    if (!saved) return;
+    try {
+      const r = await c.call<{ user: User }>('auth.resume', { token: saved });
+      setUser(r.user);
+    } catch (e) {
+      if (errorCode(e) === -32001) {
+        keepTokenRef.current(null);
+        setUser(null);
+        setSignOutReason('Your session ended: sign in again');
+      }
+    }
+  });
   const sockets = useRef<ReturnType<typeof droppableWebSocket> | null>(null);
 
   const open = useCallback(
@@ -100,12 +117,14 @@ export function TxrxProvider({ children, connectClient, initialUrl, autoConnect 
       current.current?.close();
       setLastError(null);
       setState('connecting');
+      // every new socket is signed in again before the client subscribes its channels again (they may need it)
+      const options: ConnectOptions = { backoffMaxMs: 5000, logErrors: false, onOpen: (c) => resumeRef.current(c) };
       let made: TxrxClient;
       if (connectClient) {
-        made = connectClient(next);
+        made = connectClient(next, options);
       } else {
         sockets.current = droppableWebSocket();
-        made = connect([next], { backoffMaxMs: 5000, logErrors: false, WebSocket: sockets.current.WebSocket });
+        made = connect([next], { ...options, WebSocket: sockets.current.WebSocket });
       }
       current.current = made;
       setClient(made);
@@ -125,27 +144,12 @@ export function TxrxProvider({ children, connectClient, initialUrl, autoConnect 
   // the client's events drive the state, the frame log and the session
   useEffect(() => {
     if (!client) return;
-    const resume = () => {
-      const saved = tokenRef.current;
-      if (!saved) return;
-      client
-        .call<{ user: User }>('auth.resume', { token: saved })
-        .then((r) => setUser(r.user))
-        .catch((e) => {
-          if (errorCode(e) === -32001) {
-            keepToken(null);
-            setUser(null);
-            setSignOutReason('Your session ended: sign in again');
-          }
-        });
-    };
     const offs = [
       client.on('frame', (f: TxrxEvents['frame']) => record(f.direction, f.text)),
       client.on('connect', (e) => {
         setState('connected');
         setConnectedUrl(e.url);
         setLastError(null);
-        resume();
       }),
       client.on('disconnect', (e) => {
         setState(e.willReconnect ? 'reconnecting' : 'disconnected');

@@ -1,4 +1,4 @@
-import { connect, type TxrxClient, type WebSocketConstructor } from '@txrx/client';
+import { connect, type ConnectOptions, type TxrxClient, type WebSocketConstructor } from '@txrx/client';
 
 type Handler = (params: any, message: any) => unknown;
 
@@ -19,7 +19,7 @@ export class FakeGateway {
     return this.sockets[this.sockets.length - 1];
   }
 
-  connectClient = (url: string): TxrxClient => {
+  connectClient = (url: string, options: ConnectOptions = {}): TxrxClient => {
     const gateway = this;
     class Socket extends FakeSocket {
       constructor(u: string) {
@@ -28,7 +28,7 @@ export class FakeGateway {
         if (gateway.autoAccept) setTimeout(() => this.accept(), 0);
       }
     }
-    return connect([url], { WebSocket: Socket as unknown as WebSocketConstructor, store: false, logErrors: false, backoffBaseMs: 1, backoffMaxMs: 5 });
+    return connect([url], { ...options, WebSocket: Socket as unknown as WebSocketConstructor, store: false, logErrors: false, backoffBaseMs: 1, backoffMaxMs: 5 });
   };
 
   push(method: string, params: unknown) {
