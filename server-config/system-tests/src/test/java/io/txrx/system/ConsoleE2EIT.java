@@ -86,8 +86,7 @@ class ConsoleE2EIT {
         script = NodeScript.start(
                 node, frontend.resolve("e2e/console.e2e.mjs"), frontend, env, runDir.resolve("e2e-node.log"));
 
-        Optional<JsonObject> end = script.await(e -> List.of("done", "failed")
-                .contains(e.getString("event", "")), RUN);
+        Optional<JsonObject> end = script.await(e -> List.of("done", "failed").contains(e.getString("event", "")), RUN);
         List<String> steps = script.seen().stream()
                 .filter(NodeScript.event("step"))
                 .map(e -> e.getString("step"))
@@ -96,8 +95,8 @@ class ConsoleE2EIT {
         assertEquals(
                 "done",
                 end.map(e -> e.getString("event")).orElse("no end within " + RUN),
-                () -> "the console's end-to-end run: " + script.seen() + " (browser log: " + runDir.resolve("e2e-node.log")
-                        + ")");
+                () -> "the console's end-to-end run: " + script.seen() + " (browser log: "
+                        + runDir.resolve("e2e-node.log") + ")");
         assertEquals(
                 List.of(
                         "admin signs in",
@@ -116,10 +115,9 @@ class ConsoleE2EIT {
     @AfterAll
     void stopEverything() throws Exception {
         if (script != null) {
-            script.seen().stream()
-                    .filter(NodeScript.event("browser"))
-                    .forEach(e -> ProcessHandle.of(e.getJsonNumber("pid").longValue())
-                            .ifPresent(ProcessHandle::destroyForcibly));
+            script.seen().stream().filter(NodeScript.event("browser")).forEach(e -> ProcessHandle.of(
+                            e.getJsonNumber("pid").longValue())
+                    .ifPresent(ProcessHandle::destroyForcibly));
             script.close();
         }
         if (system != null) {
@@ -148,7 +146,8 @@ class ConsoleE2EIT {
         Path folder = Path.of(docs);
         Files.createDirectories(folder);
         for (String name : List.of("playground.png", "backoffice-cluster.png", "backoffice-chat.png")) {
-            Files.copy(screenshots.resolve(name), folder.resolve("console-" + name), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    screenshots.resolve(name), folder.resolve("console-" + name), StandardCopyOption.REPLACE_EXISTING);
         }
         LOG.info(() -> "screenshots copied to " + folder);
     }
