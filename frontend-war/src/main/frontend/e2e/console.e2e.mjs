@@ -229,6 +229,34 @@ async function main() {
     return { heading: await a.page.textContent('#users-title') };
   });
 
+  await run('a notification sent from the backoffice arrives on its live SSE feed and in the report', async () => {
+    const topic = `e2e-${Math.random().toString(16).slice(2, 8)}`;
+    await a.page.click('#nav-notifications');
+    await a.page.fill('#notify-topic', topic);
+    await a.page.waitForSelector('#feed-state[data-state="open"]');
+    await a.page.fill('#notify-title', `Order shipped on ${topic}`);
+    await a.page.click('#notify-publish');
+    await a.page.waitForSelector('#notify-result');
+    await a.page.waitForSelector(`.feed-item:has-text("Order shipped on ${topic}")`);
+    await a.page.fill('#report-topic', topic);
+    await a.page.click('#report-show');
+    await a.page.waitForSelector(`#notify-report tbody tr:has-text("Order shipped on ${topic}")`);
+    await a.page.screenshot({ path: join(SHOTS, 'backoffice-notifications.png'), fullPage: true });
+  });
+
+  await run('the playground fits a phone-sized screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    page.setDefaultTimeout(WAIT);
+    await page.goto(PAGE);
+    await page.waitForSelector('#connection-state[data-state="connected"]');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    await page.screenshot({ path: join(SHOTS, 'playground-phone.png') });
+    await phone.close();
+    if (width > 390) throw new Error(`the page is ${width} px wide on a 390 px screen`);
+    return { width };
+  });
+
   await run('sign out', async () => {
     await a.page.click('#bar-sign-out');
     await a.page.waitForSelector('#sign-in-needed');

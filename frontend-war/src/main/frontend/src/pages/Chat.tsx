@@ -6,7 +6,7 @@ import { Button, Dot, Empty, ErrorNote, Loading, Panel, inputClass } from '../co
 /** Conversations, history, unread and live messages of the signed-in user, with presence dots. */
 export function Chat() {
   const { client, state, user } = useTxrx();
-  const me = user!.username;
+  const me = user?.username ?? ''; // shown behind RequireUser: a user is signed in
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
   const [peer, setPeer] = useState<string | null>(null);
   const [messages, setMessages] = useState<ChatMessage[]>([]);
@@ -95,11 +95,11 @@ export function Chat() {
   });
 
   const send = async () => {
-    if (!client || to.trim() === '' || text.trim() === '') return;
+    if (!client || !user || to.trim() === '' || text.trim() === '') return;
     setError(null);
     try {
       const sent = await client.call<{ id: string; at: string }>('chat.send', { to: to.trim(), text });
-      const mine: ChatMessage = { id: sent.id, at: sent.at, text, from: { id: user!.id, username: me }, to: { id: 0, username: to.trim() } };
+      const mine: ChatMessage = { id: sent.id, at: sent.at, text, from: { id: user.id, username: me }, to: { id: 0, username: to.trim() } };
       setText('');
       if (peer?.toLowerCase() === to.trim().toLowerCase()) setMessages((m) => mergeMessages(m, [mine]));
       else open(to.trim());

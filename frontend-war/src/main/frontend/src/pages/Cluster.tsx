@@ -35,6 +35,7 @@ interface PendingResult {
 
 const EVERY_MS = 2000;
 const SAMPLES = 60;
+const ABSENT_EVERY_MS = 30000;
 
 export function ageText(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
@@ -159,7 +160,9 @@ function Peers({ data }: { data: ClusterResult }) {
 
 /** calls/s and errors/s from admin.rates, charted from the samples taken while the page is open. */
 function RatesPanel() {
-  const rates = usePoll<Rates | null>(async (c) => normalizeRates(await c.call('admin.rates')), EVERY_MS);
+  // a server without admin.rates holds each call for the dispatcher's grace before -32601: ask it rarely then
+  const [absent, setAbsent] = useState(false);
+  const rates = usePoll<Rates | null>(async (c) => normalizeRates(await c.call('admin.rates')), absent ? ABSENT_EVERY_MS : EVERY_MS, [absent]);
   const [calls, setCalls] = useState<number[]>([]);
   const [errors, setErrors] = useState<number[]>([]);
   const last = useRef<Rates | null | undefined>(undefined);
@@ -177,11 +180,12 @@ function RatesPanel() {
   }, [rates.data]);
 
   const missing = errorCode(rates.error) === -32601;
+  useEffect(() => setAbsent(missing), [missing]);
   return (
     <Panel title="Calls and errors per second" id="rates">
       {missing ? (
         <p id="rates-missing" role="note" className="rounded border border-slate-200 bg-slate-50 p-2 text-sm text-slate-700">
-          This server does not offer <code>admin.rates</code> yet (it answered -32601, method not found), so there is nothing to chart. The charts appear on their own once it does.
+          This server does not offer <code>admin.rates</code> yet (it answered -32601, method not found), so there is nothing to chart. The page asks again every 30 s; the charts appear on their own once it answers.
         </p>
       ) : rates.error ? (
         <ErrorNote error={rates.error} what="admin.rates" />

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * seeded admin signs in (its generated password read from the seed-passwords file), a second user registers in
  * another browser context, {@code system.echo} answers, a channel message published from a second browser context
  * arrives, the socket is dropped and the channel goes on without a gap, the cluster view lists the live peers, a
- * chat message reaches the other context, the admin signs out. The browser is driven by
+ * chat message reaches the other context, a notification reaches its SSE feed and the report, the playground fits a
+ * phone, the admin signs out. The browser is driven by
  * {@code frontend-war/src/main/frontend/e2e/console.e2e.mjs} (playwright-core over the DevTools protocol) and
  * leaves its screenshots in {@code target/e2e}. Skipped, saying why, when Chromium, node or the console's
  * node_modules are missing.
@@ -107,6 +108,8 @@ class ConsoleE2EIT {
                         "the cluster view lists the live peers",
                         "a chat message from the admin reaches the user in the other context",
                         "the users page lists users",
+                        "a notification sent from the backoffice arrives on its live SSE feed and in the report",
+                        "the playground fits a phone-sized screen",
                         "sign out"),
                 steps);
         copyScreenshotsToDocs();
@@ -145,7 +148,8 @@ class ConsoleE2EIT {
         }
         Path folder = Path.of(docs);
         Files.createDirectories(folder);
-        for (String name : List.of("playground.png", "backoffice-cluster.png", "backoffice-chat.png")) {
+        for (String name : List.of(
+                "playground.png", "backoffice-cluster.png", "backoffice-chat.png", "backoffice-notifications.png")) {
             Files.copy(
                     screenshots.resolve(name), folder.resolve("console-" + name), StandardCopyOption.REPLACE_EXISTING);
         }
