@@ -77,7 +77,7 @@ export function RequireUser({ admin = false, children, what }: { admin?: boolean
   if (admin && !isAdmin) {
     return (
       <p id="refused" role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-        {what[0].toUpperCase() + what.slice(1)} need the admin role; <strong>{user.username}</strong> does not have it. Sign out and sign in as an admin.
+        Only admins may see {what}, and <strong>{user.username}</strong> is not one. Sign out and sign in as an admin.
       </p>
     );
   }

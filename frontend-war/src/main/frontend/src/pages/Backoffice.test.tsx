@@ -31,7 +31,7 @@ describe('the backoffice', () => {
     );
     expect(screen.getByText('Sign in as an admin to see the cluster.')).toBeInTheDocument();
     await signIn();
-    expect(await screen.findByRole('alert')).toHaveTextContent('The cluster need the admin role; ada does not have it');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only admins may see the cluster, and ada is not one');
     expect(screen.queryByText('secret cluster')).not.toBeInTheDocument();
   });
 
