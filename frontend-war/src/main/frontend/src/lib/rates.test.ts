@@ -1,6 +1,27 @@
 import { normalizeRates } from './rates';
 
 describe('admin.rates, read leniently', () => {
+  it('reads the shape txrx answers: per-second totals over the last minute, per method with error codes', () => {
+    const r = normalizeRates({
+      at: 1764660000000,
+      windowS: 60,
+      calls: 150,
+      errors: 30,
+      callsPerSecond: 2.5,
+      errorsPerSecond: 0.5,
+      methods: [
+        { method: 'system.echo', calls: 120, errors: 0, callsPerSecond: 2, errorsPerSecond: 0, errorCodes: {} },
+        { method: 'ghost.call', calls: 30, errors: 30, callsPerSecond: 0.5, errorsPerSecond: 0.5, errorCodes: { '-32601': 30 } },
+      ],
+    });
+    expect(r).toMatchObject({ callsPerSecond: 2.5, errorsPerSecond: 0.5, series: [] });
+    expect(r!.methods).toEqual([
+      { method: 'system.echo', callsPerSecond: 2, errorsPerSecond: 0, errorCodes: {} },
+      { method: 'ghost.call', callsPerSecond: 0.5, errorsPerSecond: 0.5, errorCodes: { '-32601': 30 } },
+    ]);
+  });
+
+
   it('takes per-second totals and a per-method list', () => {
     const r = normalizeRates({
       at: 1,

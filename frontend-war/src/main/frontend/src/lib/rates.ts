@@ -2,13 +2,17 @@
  * admin.rates as the cluster page charts it. The method is newer than the page's other admin calls, so its
  * result is read leniently: a total per second (`callsPerSecond`/`errorsPerSecond`, or `calls`/`errors`
  * over `windowSeconds`/`windowMs`), a per-method list or map, and an optional per-second series. A server
- * without it answers -32601, and the page says so instead of charting.
+ * without it answers -32601, and the page says so instead of charting. The shape txrx answers (README, Admin
+ * API): `{at, windowS, calls, errors, callsPerSecond, errorsPerSecond, methods: [{method, calls, errors,
+ * callsPerSecond, errorsPerSecond, errorCodes}]}`, over the last minute.
  */
 
 export interface MethodRate {
   method: string;
   callsPerSecond: number;
   errorsPerSecond: number;
+  /** Errors by JSON-RPC code over the window, when the server tells them. */
+  errorCodes?: Record<string, number>;
 }
 
 export interface RatePoint {
@@ -30,7 +34,7 @@ type Json = Record<string, unknown>;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)) ? Number(v) : undefined);
 
 function windowSeconds(o: Json): number {
-  const s = num(o.windowSeconds) ?? num(o.window) ?? num(o.seconds);
+  const s = num(o.windowS) ?? num(o.windowSeconds) ?? num(o.window) ?? num(o.seconds);
   if (s && s > 0) return s;
   const ms = num(o.windowMs);
   return ms && ms > 0 ? ms / 1000 : 60;
@@ -59,7 +63,13 @@ export function normalizeRates(result: unknown): Rates | null {
     for (const m of rawMethods) {
       if (m && typeof m === 'object' && typeof (m as Json).method === 'string') {
         const r = rateOf(m as Json, seconds);
-        methods.push({ method: (m as Json).method as string, callsPerSecond: r.calls, errorsPerSecond: r.errors });
+        const codes = (m as Json).errorCodes;
+        methods.push({
+          method: (m as Json).method as string,
+          callsPerSecond: r.calls,
+          errorsPerSecond: r.errors,
+          ...(codes && typeof codes === 'object' && !Array.isArray(codes) ? { errorCodes: codes as Record<string, number> } : {}),
+        });
       }
     }
   } else if (rawMethods && typeof rawMethods === 'object') {

@@ -182,7 +182,7 @@ function RatesPanel() {
   const missing = errorCode(rates.error) === -32601;
   useEffect(() => setAbsent(missing), [missing]);
   return (
-    <Panel title="Calls and errors per second" id="rates">
+    <Panel title="Calls and errors per second (last minute, all gateways)" id="rates">
       {missing ? (
         <p id="rates-missing" role="note" className="rounded border border-slate-200 bg-slate-50 p-2 text-sm text-slate-700">
           This server does not offer <code>admin.rates</code> yet (it answered -32601, method not found), so there is nothing to chart. The page asks again every 30 s; the charts appear on their own once it answers.
@@ -202,7 +202,7 @@ function RatesPanel() {
           {rates.data.methods.length > 0 && (
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-slate-500">
-                <tr><th scope="col">method</th><th scope="col" className="text-right">calls/s</th><th scope="col" className="text-right">errors/s</th></tr>
+                <tr><th scope="col">method</th><th scope="col" className="text-right">calls/s</th><th scope="col" className="text-right">errors/s</th><th scope="col">errors by code</th></tr>
               </thead>
               <tbody>
                 {rates.data.methods.slice(0, 15).map((m) => (
@@ -210,6 +210,11 @@ function RatesPanel() {
                     <td className="py-0.5 font-mono text-xs">{m.method}</td>
                     <td className="py-0.5 text-right tabular-nums">{m.callsPerSecond.toFixed(2)}</td>
                     <td className={`py-0.5 text-right tabular-nums ${m.errorsPerSecond > 0 ? 'text-rose-700' : ''}`}>{m.errorsPerSecond.toFixed(2)}</td>
+                    <td className="py-0.5 pl-2 font-mono text-xs">
+                      {Object.entries(m.errorCodes ?? {})
+                        .map(([code, n]) => `${code} ×${n}`)
+                        .join(', ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
