@@ -74,6 +74,19 @@ describe('the playground', () => {
     expect(localStorage.getItem('txrx:console:params:system.echo')).toBe('{"text":"hi there"}');
   });
 
+  it('is usable from the keyboard: pick a method with Enter, send with Ctrl+Enter', async () => {
+    renderWithGateway(<Playground />, gateway());
+    const list = screen.getByRole('list', { name: 'Routable methods' });
+    await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(3));
+    within(list).getByRole('button', { name: 'system.ping' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByLabelText('Method')).toHaveValue('system.ping');
+    expect(within(list).getByRole('button', { name: 'system.ping' })).toHaveAttribute('aria-pressed', 'true');
+    screen.getByLabelText(/^Params/).focus();
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(document.getElementById('last-reply')).toHaveTextContent('"pong"'));
+  });
+
   it('refuses params that are not a JSON object or array, saying why, and sends nothing', async () => {
     const { gateway: g } = renderWithGateway(<Playground />, gateway());
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled());
