@@ -59,6 +59,12 @@ export interface ConnectOptions {
     store?: ChannelStore | false;
     /** Random numbers in [0, 1) for the jitter (tests). */
     random?: () => number;
+    /**
+     * Runs on every new socket, after `connect` and before the channels are subscribed again and the calls held
+     * while disconnected are sent; those wait for the promise it returns (a failure is an `error` event). Calls
+     * made in it go out at once: the place to sign the socket in again (`auth.resume`).
+     */
+    onOpen?: (client: TxrxClient, event: ConnectEvent) => unknown;
     /** Log `error` events to the console when nobody listens (default true). */
     logErrors?: boolean;
 }
@@ -74,6 +80,10 @@ export interface ConnectEvent { url: string; reconnect: boolean }
 export interface DisconnectEvent { url: string; code: number; reason: string; willReconnect: boolean }
 export interface NotificationEvent { method: string; params?: unknown }
 export interface TruncatedEvent { channel: string; requested: string; result: unknown }
+/** A text frame as written to (`out`) or read from (`in`) the socket. */
+export interface FrameEvent { direction: 'out' | 'in'; text: string; url: string | null }
+export interface BatchEntry { method: string; params?: unknown; notification?: boolean }
+export type BatchReply = { result: unknown; error?: undefined } | { error: TxrxError; result?: undefined } | null;
 
 export interface TxrxEvents {
     connect: ConnectEvent;
@@ -82,6 +92,7 @@ export interface TxrxEvents {
     notification: NotificationEvent;
     truncated: TruncatedEvent;
     error: TxrxError | Error;
+    frame: FrameEvent;
 }
 
 export type EventName = keyof TxrxEvents;
@@ -117,6 +128,8 @@ export class TxrxClient {
     ready(): Promise<void>;
     call<R = unknown>(method: string, params?: unknown, options?: CallOptions): Promise<R>;
     notify(method: string, params?: unknown): void;
+    /** One batch frame on the open socket; one reply per entry, `null` for notifications. */
+    batch(entries: BatchEntry[], options?: { timeout?: number }): Promise<BatchReply[]>;
     /** `offset`: `$` new only, `0` everything kept, or a stream id; omitted: resume after what was kept. */
     subscribe<R = unknown>(channel: string, offset?: string): Promise<R>;
     unsubscribe(channel: string): Promise<unknown>;

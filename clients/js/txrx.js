@@ -22,7 +22,7 @@ export { PendingCalls, TxrxError, TIMEOUT, DISCONNECTED, CLOSED, CONNECT_FAILED 
 export { defaultStore, MemoryStore, WebStorageStore, DEFAULT_KEEP };
 
 /** Events a client emits; see {@link TxrxClient#on}. */
-export const EVENTS = Object.freeze(['connect', 'disconnect', 'message', 'notification', 'truncated', 'error']);
+export const EVENTS = Object.freeze(['connect', 'disconnect', 'message', 'notification', 'truncated', 'error', 'frame']);
 
 /** WebSocket close code when the client gives up on a socket itself (connect or heartbeat timeout). */
 const GAVE_UP = 4000;
@@ -120,7 +120,8 @@ export class TxrxClient {
      * Listens to an event: `connect` ({url, reconnect}), `disconnect` ({url, code, reason, willReconnect}),
      * `message` ({channel, offset, data}), `notification` ({method, params}: pushes other than channel
      * messages), `truncated` ({channel, requested, result}: a resubscribe could not replay everything),
-     * `error` (a TxrxError or Error).
+     * `error` (a TxrxError or Error), `frame` ({direction: 'out' | 'in', text, url}: every text frame as it
+     * was written to or read from the socket, for logs and consoles).
      * @returns {() => void} a function that removes the listener
      */
     on(event, listener) {
@@ -194,6 +195,48 @@ export class TxrxClient {
             this.#outbox.splice(this.#outbox.indexOf(notifications[0]), 1);
             this.#emit('error', new TxrxError(DISCONNECTED, `dropped the oldest of ${notifications.length} queued notifications`));
         }
+    }
+
+    /**
+     * Sends several calls and notifications as one JSON-RPC batch frame, on the open socket only (rejects
+     * with `DISCONNECTED` otherwise: a batch is not held for the next socket). Resolves, once every call in
+     * it is answered, with one entry per entry given, in order: `{result}` or `{error}` (a TxrxError) for a
+     * call, `null` for a notification.
+     * @param {Array<{method: string, params?: any, notification?: boolean}>} entries
+     * @param {{timeout?: number}} [options]
+     */
+    batch(entries, { timeout = this.#options.callTimeout } = {}) {
+        if (this.#closed) {
+            return Promise.reject(new TxrxError(CLOSED, 'batch: client closed'));
+        }
+        if (!Array.isArray(entries) || entries.length === 0
+            || entries.some((entry) => typeof entry?.method !== 'string' || entry.method.length === 0)) {
+            return Promise.reject(new TypeError('a batch is a non-empty array of {method, params?, notification?}'));
+        }
+        if (this.#state !== 'connected') {
+            return Promise.reject(new TxrxError(DISCONNECTED, 'batch: not connected (a batch is sent on an open socket only)'));
+        }
+        const messages = [];
+        const replies = [];
+        const ids = [];
+        for (const { method, params, notification } of entries) {
+            const message = notification ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', id: this.#nextId++, method };
+            if (params !== undefined) {
+                message.params = params;
+            }
+            messages.push(message);
+            if (notification) {
+                replies.push(Promise.resolve(null));
+            } else {
+                ids.push(message.id);
+                replies.push(this.#pending.add(message.id, method, JSON.stringify(message), { timeoutMs: timeout })
+                    .then((result) => ({ result }), (error) => ({ error })));
+            }
+        }
+        this.#send(JSON.stringify(messages));
+        // sent or not, these calls belong to this socket: if it is lost they are rejected, never sent alone
+        ids.forEach((id) => this.#pending.markSent(id));
+        return Promise.all(replies);
     }
 
     /**
@@ -347,7 +390,9 @@ export class TxrxClient {
         socket.onopen = () => this.#opened(socket);
         socket.onmessage = (event) => {
             if (this.#socket === socket) {
-                this.#receive(typeof event.data === 'string' ? event.data : String(event.data));
+                const text = typeof event.data === 'string' ? event.data : String(event.data);
+                this.#emitFrame('in', text);
+                this.#receive(text);
             }
         };
         socket.onclose = (event) => this.#lost(socket, event.code, event.reason);
@@ -382,6 +427,25 @@ export class TxrxClient {
         if (this.#socket !== socket) {
             return; // a listener closed the client
         }
+        const onOpen = this.#options.onOpen;
+        if (typeof onOpen !== 'function') {
+            this.#resume(socket);
+            return;
+        }
+        // the application's own first calls on this socket (such as signing it in again) go before the
+        // channels are subscribed again and the held calls are sent: those may need them
+        Promise.resolve()
+            .then(() => onOpen(this, { url: this.#url, reconnect }))
+            .catch((e) => this.#emit('error', e))
+            .finally(() => {
+                if (this.#socket === socket && this.#state === 'connected') {
+                    this.#resume(socket);
+                }
+            });
+    }
+
+    /** A new socket is ready for the app: subscriptions again, then the held calls, then the heartbeat. */
+    #resume(socket) {
         for (const subscription of this.#subscriptions.values()) {
             this.#sendSubscribe(subscription);
         }
@@ -453,6 +517,7 @@ export class TxrxClient {
     #send(frame) {
         try {
             this.#socket.send(frame);
+            this.#emitFrame('out', frame);
             return true;
         } catch (e) {
             this.#emit('error', new TxrxError(DISCONNECTED, `cannot send on ${this.#url}: ${e.message}`));
@@ -563,6 +628,12 @@ export class TxrxClient {
             }
             // DISCONNECTED: it is asked again on the next socket; CLOSED: the waiters were told
         });
+    }
+
+    #emitFrame(direction, text) {
+        if (this.#listeners.get('frame')?.size) {
+            this.#emit('frame', { direction, text, url: this.#url });
+        }
     }
 
     #emit(event, value) {

@@ -375,3 +375,79 @@ test('bad channels and offsets are refused before anything is sent', async (t) =
     assert.throws(() => txrx.publish(undefined, 1), TypeError);
     await assert.rejects(txrx.subscribe('news', 'yesterday'), TypeError);
 });
+
+test('frame events show every text frame written and read, with its direction', async (t) => {
+    const { txrx, network } = client(t);
+    const frames = events(txrx, 'frame');
+    const socket = await network.opened(1);
+    socket.accept();
+    const ping = txrx.call('system.ping');
+    socket.reply(socket.frames[0].id, 'pong');
+    await ping;
+    assert.deepEqual(frames.map((f) => [f.direction, JSON.parse(f.text).id ?? null, f.url]), [
+        ['out', socket.frames[0].id, URLS[0]],
+        ['in', socket.frames[0].id, URLS[0]],
+    ]);
+    assert.equal(frames[0].text, socket.sent[0]);
+});
+
+test('a batch goes out as one frame and resolves with one entry per call, null for notifications', async (t) => {
+    const { txrx, network } = client(t);
+    const socket = await network.opened(1);
+    socket.accept();
+    const replies = txrx.batch([
+        { method: 'system.ping' },
+        { method: 'audit.note', params: ['x'], notification: true },
+        { method: 'nobody.home', params: {} },
+    ]);
+    assert.equal(socket.sent.length, 1);
+    const [frame] = socket.frames;
+    assert.equal(frame.length, 3);
+    assert.equal('id' in frame[1], false);
+    socket.receive([
+        { jsonrpc: '2.0', id: frame[2].id, error: { code: -32601, message: 'Method not found' } },
+        { jsonrpc: '2.0', id: frame[0].id, result: 'pong' },
+    ]);
+    const [ping, note, missing] = await replies;
+    assert.deepEqual(ping, { result: 'pong' });
+    assert.equal(note, null);
+    assert.ok(missing.error instanceof TxrxError && missing.error.code === -32601);
+});
+
+test('a batch is refused while disconnected, and when empty', async (t) => {
+    const { txrx, network } = client(t);
+    await network.opened(1);
+    await assert.rejects(txrx.batch([{ method: 'system.ping' }]), (e) => e.code === DISCONNECTED);
+    network.last.accept();
+    await assert.rejects(txrx.batch([]), TypeError);
+});
+
+test('onOpen runs first on every new socket: the channels and held calls wait for it', async (t) => {
+    const opened = [];
+    const { txrx, network } = client(t, {
+        onOpen: async (c, event) => {
+            opened.push(event.reconnect);
+            await c.call('auth.resume', { token: 't' });
+        },
+    });
+    txrx.subscribe('private', '0');
+    const held = txrx.call('system.ping');
+    const socket = await network.opened(1);
+    socket.accept();
+    const resume = await socket.call('auth.resume');
+    assert.deepEqual(socket.frames.map((f) => f.method), ['auth.resume']);
+    socket.reply(resume.id, { user: { id: 1 } });
+    await until(() => socket.frames.length === 3, 'the subscribe and the held call');
+    assert.deepEqual(socket.frames.map((f) => f.method), ['auth.resume', 'channel.subscribe', 'system.ping']);
+    socket.reply(socket.frames[2].id, 'pong');
+    assert.equal(await held, 'pong');
+
+    socket.drop();
+    const second = await network.opened(2);
+    second.accept();
+    const again = await second.call('auth.resume');
+    assert.deepEqual(second.frames.map((f) => f.method), ['auth.resume']);
+    second.fail(again.id, -32001, 'expired');
+    await second.call('channel.subscribe');
+    assert.deepEqual(opened, [false, true]);
+});
