@@ -1,6 +1,7 @@
 package io.txrx.gateway.boundary;
 
 import io.txrx.gateway.control.ContextLoader;
+import io.txrx.gateway.control.IdleTimer;
 import io.txrx.gateway.control.Sockets;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Replies;
@@ -36,6 +37,7 @@ public class GatewayEndpoint {
         if (limit != null) {
             limit.whenTooBig(() -> Sockets.close(session, CloseCodes.TOO_BIG, gateway.tooBigReason()));
         }
+        IdleTimer.skipWithoutTimeout(session);
         gateway.open(session);
     }
 
