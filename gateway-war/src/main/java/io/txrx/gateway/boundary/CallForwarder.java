@@ -5,11 +5,13 @@ import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.Socket;
 import io.txrx.jsonrpc.Call;
+import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameEntry;
 import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
+import io.txrx.rates.CallTally;
 import io.txrx.stream.StreamWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +24,8 @@ import java.util.function.BooleanSupplier;
  * pending call when it expects a reply, stamped with the caller bound to the socket); a rejection straight
  * back. While Redis is unreachable a call for TX is refused at once with -32006 (a notification is dropped),
  * rather than queued to wait for the call timeout. The replies of a batch are gathered into one array.
+ * What is answered here (local methods, rejections, refusals, notifications sent on) is counted in the
+ * {@link CallTally}; a call sent to TX is counted when its reply comes back ({@code ReplyDelivery}).
  */
 final class CallForwarder {
     private final List<LocalMethods> local;
@@ -31,6 +35,7 @@ final class CallForwarder {
     private final PendingCalls pending;
     private final long maxLen;
     private final BooleanSupplier busDown;
+    private final CallTally tally;
 
     CallForwarder(
             List<LocalMethods> local,
@@ -39,8 +44,10 @@ final class CallForwarder {
             String gateway,
             PendingCalls pending,
             long maxLen,
-            BooleanSupplier busDown) {
+            BooleanSupplier busDown,
+            CallTally tally) {
         this.busDown = busDown;
+        this.tally = tally;
         this.local = local;
         this.tx = tx;
         this.txKey = txKey;
@@ -56,6 +63,7 @@ final class CallForwarder {
             if (entry instanceof Call call) {
                 forward(socket, call, batch);
             } else if (entry instanceof Rejection rejection) {
+                tally.count(null, rejection.code());
                 ReplyDelivery.answer(socket, batch, rejection.reply());
             }
         }
@@ -78,6 +86,9 @@ final class CallForwarder {
         for (LocalMethods methods : local) {
             if (methods.handles(call.method())) {
                 String reply = methods.call(socket, call);
+                tally.count(
+                        call.method(),
+                        reply == null ? 0 : Replies.errorCode(reply, call.id().toString()));
                 if (reply != null) {
                     ReplyDelivery.answer(socket, batch, reply);
                 }
@@ -85,6 +96,7 @@ final class CallForwarder {
             }
         }
         if (busDown.getAsBoolean()) {
+            tally.count(call.method(), ErrorCode.BUS_UNAVAILABLE);
             if (!call.isNotification()) {
                 ReplyDelivery.answer(socket, batch, Replies.busUnavailable(call.id()));
             }
@@ -99,7 +111,9 @@ final class CallForwarder {
         fields.put(Fields.TIMESTAMP, Long.toString(now));
         if (!call.isNotification()) {
             fields.put(
-                    Fields.CALL, pending.add(socket.id(), batch, now, call.id().toString()));
+                    Fields.CALL, pending.add(socket.id(), batch, now, call.id().toString(), call.method()));
+        } else {
+            tally.count(call.method(), 0);
         }
         String caller = socket.callerJson();
         if (caller != null) {

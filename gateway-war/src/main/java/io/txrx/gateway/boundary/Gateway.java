@@ -16,6 +16,9 @@ import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.StreamKeys;
 import io.txrx.process.InstanceId;
+import io.txrx.rates.CallTally;
+import io.txrx.rates.RateBuckets;
+import io.txrx.rates.RateFlusher;
 import io.txrx.stream.BusEpoch;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamWriter;
@@ -104,12 +107,14 @@ public class Gateway {
 
     private final SocketRegistry sockets = new SocketRegistry();
     private final PendingCalls pending = new PendingCalls();
+    private final CallTally tally = new CallTally(CallTally.DEFAULT_MAX_METHODS);
     private volatile boolean accepting;
     private FrameAdmission admission;
     private CallForwarder forwarder;
     private StreamWriter tx;
     private RxReader rx;
     private SignOutReader signOuts;
+    private RateFlusher rates;
 
     /** Started by {@link GatewayStartup} when this process has the gateway role. */
     void start(ManagedExecutorService executor) {
@@ -123,21 +128,24 @@ public class Gateway {
                 instance.value(),
                 pending,
                 maxLen,
-                () -> rx.failing() || tx.failing());
+                () -> rx.failing() || tx.failing(),
+                tally);
         String rxKey = keys.rx(instance.value());
         rx = new RxReader(
                 redis.client(),
                 rxKey,
                 new BusEpoch(redis.client(), keys.epoch()),
-                new ReplyDelivery(sockets, pending, callTimeoutMs, forwarder::signedOut),
+                new ReplyDelivery(sockets, pending, callTimeoutMs, forwarder::signedOut, tally),
                 batchSize,
                 rxTtlSeconds);
         signOuts = new SignOutReader(
                 redis.client(), keys.signOuts(), new SignOutDelivery(sockets, instance.value(), forwarder::signedOut));
+        rates = new RateFlusher(tally, new RateBuckets(redis.client(), keys));
         tx.start(executor);
         rx.start(executor);
         signOuts.start(executor);
         presence.start(executor, instance.value(), sockets);
+        rates.start(executor);
         accepting = true;
         LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2} and {3}", new Object[] {
             instance, keys.tx(), rxKey, keys.signOuts()
@@ -151,6 +159,7 @@ public class Gateway {
         presence.stop();
         rx.stop();
         tx.stop();
+        rates.stop();
     }
 
     /** Whether this process runs the gateway role and its RX reader loop has been started and not stopped. */
@@ -201,7 +210,7 @@ public class Gateway {
             return;
         }
         if (!admission.withinRate(socket, frame, System.currentTimeMillis())) {
-            admission.refuseOverRate(socket, frame);
+            admission.refuseOverRate(socket, frame, tally);
             return;
         }
         forwarder.forward(socket, frame);

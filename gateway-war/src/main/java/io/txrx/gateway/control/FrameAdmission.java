@@ -3,6 +3,7 @@ package io.txrx.gateway.control;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.Replies;
+import io.txrx.rates.CallTally;
 import jakarta.websocket.Session;
 
 /**
@@ -63,8 +64,9 @@ public final class FrameAdmission {
         return frame.calls().isEmpty() || socket.rate().tryTake(frame.calls().size(), nowMs);
     }
 
-    /** Answers each call of a frame over the rate with -32005 (nothing for notifications). */
-    public void refuseOverRate(Socket socket, Frame frame) {
+    /** Answers each call of a frame over the rate with -32005 (nothing for notifications), counted in {@code tally}. */
+    public void refuseOverRate(Socket socket, Frame frame, CallTally tally) {
+        frame.calls().forEach(c -> tally.count(c.method(), ErrorCode.RATE_LIMITED));
         String message = "Rate limit exceeded: at most " + ratePerSecond + " calls a second";
         var replies = frame.calls().stream()
                 .filter(c -> !c.isNotification())

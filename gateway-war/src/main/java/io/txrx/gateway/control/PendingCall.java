@@ -7,5 +7,6 @@ package io.txrx.gateway.control;
  * @param batch the batch reply it belongs to, or {@code null} for a single call
  * @param sentAtMs when it was sent, for the call timeout
  * @param idJson the caller's id as JSON text, for a timeout error
+ * @param method the method called, to count the call by its outcome
  */
-public record PendingCall(String sessionId, BatchReply batch, long sentAtMs, String idJson) {}
+public record PendingCall(String sessionId, BatchReply batch, long sentAtMs, String idJson, String method) {}

@@ -15,9 +15,9 @@ public final class PendingCalls {
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, PendingCall> calls = new ConcurrentHashMap<>();
 
-    public String add(String sessionId, BatchReply batch, long nowMs, String idJson) {
+    public String add(String sessionId, BatchReply batch, long nowMs, String idJson, String method) {
         String callId = Long.toString(sequence.incrementAndGet(), 36);
-        calls.put(callId, new PendingCall(sessionId, batch, nowMs, idJson));
+        calls.put(callId, new PendingCall(sessionId, batch, nowMs, idJson, method));
         return callId;
     }
 

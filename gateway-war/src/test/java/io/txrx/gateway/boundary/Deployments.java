@@ -26,6 +26,7 @@ public final class Deployments {
                         "io.txrx.presence",
                         "io.txrx.jsonrpc",
                         "io.txrx.stream",
+                        "io.txrx.rates",
                         "io.txrx.keys",
                         "io.txrx.process",
                         "io.txrx.peer",

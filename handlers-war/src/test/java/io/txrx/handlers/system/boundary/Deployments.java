@@ -78,6 +78,7 @@ public final class Deployments {
                         "io.txrx.rpc.control",
                         "io.txrx.jsonrpc",
                         "io.txrx.stream",
+                        "io.txrx.rates",
                         "io.txrx.keys",
                         "io.txrx.process",
                         "io.txrx.peer",
