@@ -6,7 +6,9 @@ import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
+import io.txrx.metrics.LatencyHistogram;
 import io.txrx.p2p.boundary.Routes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +19,22 @@ import redis.clients.jedis.resps.StreamEntry;
  * held (not acked) while it has none, and answered with -32601 once it has waited longer than the grace
  * period. The grace counts from the later of the entry id's own timestamp and the moment this dispatcher
  * could know every route ({@link Routes#knownSince()}): a dispatcher that has just started (or lost its
- * routes with Redis) holds an old call until the peers have had the grace period to answer its init.
+ * routes with Redis) holds an old call until the peers have had the grace period to answer its init. A
+ * forwarded call is stamped with the time it was forwarded ({@link Fields#DISPATCHED_AT}), and the time it
+ * waited since the gateway wrote it ({@link Fields#TIMESTAMP}) counts in the {@code toDispatcher} histogram.
  */
 public class CallRouter {
     private final Routes routes;
     private final StreamKeys keys;
     private final long graceMs;
+    private final LatencyHistogram toDispatcher;
 
     public CallRouter(Routes routes, StreamKeys keys, long graceMs) {
+        this(routes, keys, graceMs, new LatencyHistogram());
+    }
+
+    public CallRouter(Routes routes, StreamKeys keys, long graceMs, LatencyHistogram toDispatcher) {
+        this.toDispatcher = toDispatcher;
         this.routes = routes;
         this.keys = keys;
         this.graceMs = graceMs;
@@ -40,7 +50,10 @@ public class CallRouter {
             }
             Optional<String> stream = routes.streamFor(fields.get(Fields.METHOD));
             if (stream.isPresent()) {
-                plan.forward(stream.get(), fields, entry.getID());
+                observeWait(fields.get(Fields.TIMESTAMP), nowMs);
+                Map<String, String> forwarded = new HashMap<>(fields);
+                forwarded.put(Fields.DISPATCHED_AT, Long.toString(nowMs));
+                plan.forward(stream.get(), forwarded, entry.getID());
             } else if (nowMs - Math.max(entry.getID().getTime(), routes.knownSince()) < graceMs) {
                 // no route yet: left pending (not acked), read again by the pending scan
             } else if (fields.get(Fields.CALL) == null) {
@@ -50,6 +63,16 @@ public class CallRouter {
             }
         }
         return plan;
+    }
+
+    private void observeWait(String writtenAt, long nowMs) {
+        if (writtenAt != null) {
+            try {
+                toDispatcher.observe(nowMs - Long.parseLong(writtenAt));
+            } catch (NumberFormatException ignored) {
+                // not written by a gateway: no hop to measure
+            }
+        }
     }
 
     private static Map<String, String> notFound(Map<String, String> call) {

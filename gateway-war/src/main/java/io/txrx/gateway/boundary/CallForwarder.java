@@ -1,6 +1,7 @@
 package io.txrx.gateway.boundary;
 
 import io.txrx.gateway.control.BatchReply;
+import io.txrx.gateway.control.GatewayMeter;
 import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.Socket;
@@ -11,7 +12,6 @@ import io.txrx.jsonrpc.FrameEntry;
 import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
-import io.txrx.rates.CallTally;
 import io.txrx.stream.StreamWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * back. While Redis is unreachable a call for TX is refused at once with -32006 (a notification is dropped),
  * rather than queued to wait for the call timeout. The replies of a batch are gathered into one array.
  * What is answered here (local methods, rejections, refusals, notifications sent on) is counted in the
- * {@link CallTally}; a call sent to TX is counted when its reply comes back ({@code ReplyDelivery}).
+ * {@link GatewayMeter}; a call sent to TX is counted when its reply comes back ({@code ReplyDelivery}).
  */
 final class CallForwarder {
     private final List<LocalMethods> local;
@@ -35,7 +35,7 @@ final class CallForwarder {
     private final PendingCalls pending;
     private final long maxLen;
     private final BooleanSupplier busDown;
-    private final CallTally tally;
+    private final GatewayMeter meter;
 
     CallForwarder(
             List<LocalMethods> local,
@@ -45,9 +45,9 @@ final class CallForwarder {
             PendingCalls pending,
             long maxLen,
             BooleanSupplier busDown,
-            CallTally tally) {
+            GatewayMeter meter) {
         this.busDown = busDown;
-        this.tally = tally;
+        this.meter = meter;
         this.local = local;
         this.tx = tx;
         this.txKey = txKey;
@@ -63,7 +63,7 @@ final class CallForwarder {
             if (entry instanceof Call call) {
                 forward(socket, call, batch);
             } else if (entry instanceof Rejection rejection) {
-                tally.count(null, rejection.code());
+                meter.answered(null, rejection.code());
                 ReplyDelivery.answer(socket, batch, rejection.reply());
             }
         }
@@ -86,7 +86,7 @@ final class CallForwarder {
         for (LocalMethods methods : local) {
             if (methods.handles(call.method())) {
                 String reply = methods.call(socket, call);
-                tally.count(
+                meter.answered(
                         call.method(),
                         reply == null ? 0 : Replies.errorCode(reply, call.id().toString()));
                 if (reply != null) {
@@ -96,7 +96,7 @@ final class CallForwarder {
             }
         }
         if (busDown.getAsBoolean()) {
-            tally.count(call.method(), ErrorCode.BUS_UNAVAILABLE);
+            meter.answered(call.method(), ErrorCode.BUS_UNAVAILABLE);
             if (!call.isNotification()) {
                 ReplyDelivery.answer(socket, batch, Replies.busUnavailable(call.id()));
             }
@@ -113,7 +113,7 @@ final class CallForwarder {
             fields.put(
                     Fields.CALL, pending.add(socket.id(), batch, now, call.id().toString(), call.method()));
         } else {
-            tally.count(call.method(), 0);
+            meter.answered(call.method(), 0);
         }
         String caller = socket.callerJson();
         if (caller != null) {

@@ -1,6 +1,7 @@
 package io.txrx.gateway.boundary;
 
 import io.txrx.gateway.control.FrameAdmission;
+import io.txrx.gateway.control.GatewayMeter;
 import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.RxReader;
@@ -15,8 +16,8 @@ import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.StreamKeys;
+import io.txrx.metrics.Meters;
 import io.txrx.process.InstanceId;
-import io.txrx.rates.CallTally;
 import io.txrx.rates.RateBuckets;
 import io.txrx.rates.RateFlusher;
 import io.txrx.stream.BusEpoch;
@@ -33,6 +34,7 @@ import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * This process as a gateway: the registry of open sockets, and for each frame of each socket its admission
@@ -105,9 +107,11 @@ public class Gateway {
     @Inject
     PresenceMethods presence;
 
+    @Inject
+    MetricRegistry metrics;
+
     private final SocketRegistry sockets = new SocketRegistry();
     private final PendingCalls pending = new PendingCalls();
-    private final CallTally tally = new CallTally(CallTally.DEFAULT_MAX_METHODS);
     private volatile boolean accepting;
     private FrameAdmission admission;
     private CallForwarder forwarder;
@@ -115,11 +119,13 @@ public class Gateway {
     private RxReader rx;
     private SignOutReader signOuts;
     private RateFlusher rates;
+    private GatewayMeter meter;
 
     /** Started by {@link GatewayStartup} when this process has the gateway role. */
     void start(ManagedExecutorService executor) {
+        meter = new GatewayMeter(Meters.of(metrics), sockets::size);
         admission = new FrameAdmission(
-                maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst, sendQueueFrames, sendQueueBytes);
+                meter, maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst, sendQueueFrames, sendQueueBytes);
         tx = new StreamWriter("TX writer", redis.client(), batchSize);
         forwarder = new CallForwarder(
                 localMethods.stream().toList(),
@@ -129,18 +135,18 @@ public class Gateway {
                 pending,
                 maxLen,
                 () -> rx.failing() || tx.failing(),
-                tally);
+                meter);
         String rxKey = keys.rx(instance.value());
         rx = new RxReader(
                 redis.client(),
                 rxKey,
                 new BusEpoch(redis.client(), keys.epoch()),
-                new ReplyDelivery(sockets, pending, callTimeoutMs, forwarder::signedOut, tally),
+                new ReplyDelivery(sockets, pending, callTimeoutMs, forwarder::signedOut, meter),
                 batchSize,
                 rxTtlSeconds);
         signOuts = new SignOutReader(
                 redis.client(), keys.signOuts(), new SignOutDelivery(sockets, instance.value(), forwarder::signedOut));
-        rates = new RateFlusher(tally, new RateBuckets(redis.client(), keys));
+        rates = new RateFlusher(meter.tally(), new RateBuckets(redis.client(), keys));
         tx.start(executor);
         rx.start(executor);
         signOuts.start(executor);
@@ -184,6 +190,7 @@ public class Gateway {
         }
         if (!sockets.add(admission.open(session, System.currentTimeMillis()), maxSockets)) {
             LOG.log(Level.FINE, "Refusing socket {0}: {1} sockets open", new Object[] {session.getId(), maxSockets});
+            meter.refused(GatewayMeter.Refusal.GATEWAY_FULL);
             Sockets.close(session, CloseCodes.TRY_AGAIN_LATER, "Gateway full: " + maxSockets + " sockets open");
         }
     }
@@ -200,17 +207,19 @@ public class Gateway {
         if (socket == null) {
             return; // closed, or refused at open
         }
+        meter.frameIn();
         if (admission.tooBig(text)) {
-            Sockets.close(session, CloseCodes.TOO_BIG, tooBigReason());
+            closeTooBig(session);
             return;
         }
         Frame frame = FrameParser.parse(text);
         if (admission.tooManyInvalid(socket, frame)) {
+            meter.refused(GatewayMeter.Refusal.INVALID_FRAMES);
             Sockets.close(session, CloseCodes.VIOLATED_POLICY, "Too many invalid frames in a row");
             return;
         }
         if (!admission.withinRate(socket, frame, System.currentTimeMillis())) {
-            admission.refuseOverRate(socket, frame, tally);
+            admission.refuseOverRate(socket, frame, meter);
             return;
         }
         forwarder.forward(socket, frame);
@@ -219,6 +228,9 @@ public class Gateway {
     public void refuseBinary(Session session) {
         Socket socket = sockets.get(session.getId());
         if (socket != null) {
+            meter.frameIn();
+            meter.refused(GatewayMeter.Refusal.BINARY);
+            meter.answered(null, ErrorCode.INVALID_REQUEST);
             socket.send(Replies.error(
                     null,
                     ErrorCode.INVALID_REQUEST,
@@ -230,6 +242,14 @@ public class Gateway {
     /** The limit on a frame's UTF-8 size, which the edge enforces before the container reads a frame. */
     public int maxFrameBytes() {
         return maxFrameBytes;
+    }
+
+    /** Closes with 1009 a socket that sent a frame over the limit, counted as refused. */
+    public void closeTooBig(Session session) {
+        if (meter != null) {
+            meter.refused(GatewayMeter.Refusal.TOO_BIG);
+        }
+        Sockets.close(session, CloseCodes.TOO_BIG, tooBigReason());
     }
 
     /** The reason of the 1009 close of a socket that sent a frame over the limit. */

@@ -3,7 +3,6 @@ package io.txrx.gateway.control;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.Replies;
-import io.txrx.rates.CallTally;
 import jakarta.websocket.Session;
 
 /**
@@ -18,13 +17,17 @@ public final class FrameAdmission {
     private final int sendQueueFrames;
     private final long sendQueueBytes;
 
+    private final GatewayMeter meter;
+
     public FrameAdmission(
+            GatewayMeter meter,
             int maxFrameBytes,
             int maxInvalidFrames,
             int ratePerSecond,
             int rateBurst,
             int sendQueueFrames,
             long sendQueueBytes) {
+        this.meter = meter;
         this.maxFrameBytes = maxFrameBytes;
         this.maxInvalidFrames = maxInvalidFrames;
         this.ratePerSecond = ratePerSecond;
@@ -43,7 +46,8 @@ public final class FrameAdmission {
         return new Socket(
                 session,
                 new RateLimit(ratePerSecond, rateBurst, nowMs),
-                new SendQueue(sendQueueFrames, sendQueueBytes));
+                new SendQueue(sendQueueFrames, sendQueueBytes),
+                meter);
     }
 
     public boolean tooBig(String text) {
@@ -64,9 +68,12 @@ public final class FrameAdmission {
         return frame.calls().isEmpty() || socket.rate().tryTake(frame.calls().size(), nowMs);
     }
 
-    /** Answers each call of a frame over the rate with -32005 (nothing for notifications), counted in {@code tally}. */
-    public void refuseOverRate(Socket socket, Frame frame, CallTally tally) {
-        frame.calls().forEach(c -> tally.count(c.method(), ErrorCode.RATE_LIMITED));
+    /** Answers each call of a frame over the rate with -32005 (nothing for notifications), counted in {@code meter}. */
+    public void refuseOverRate(Socket socket, Frame frame, GatewayMeter meter) {
+        frame.calls().forEach(c -> {
+            meter.answered(c.method(), ErrorCode.RATE_LIMITED);
+            meter.refused(GatewayMeter.Refusal.RATE_LIMITED);
+        });
         String message = "Rate limit exceeded: at most " + ratePerSecond + " calls a second";
         var replies = frame.calls().stream()
                 .filter(c -> !c.isNotification())

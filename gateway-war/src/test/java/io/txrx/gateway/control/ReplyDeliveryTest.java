@@ -36,8 +36,8 @@ class ReplyDeliveryTest {
 
     @Test
     void everyAnsweredCallIsCountedOnceByItsMethodAndOutcome() {
-        CallTally tally = new CallTally(10);
-        ReplyDelivery counting = new ReplyDelivery(sockets, pending, TIMEOUT_MS, socket -> {}, tally);
+        GatewayMeter meter = GatewayMeter.unexported();
+        ReplyDelivery counting = new ReplyDelivery(sockets, pending, TIMEOUT_MS, socket -> {}, meter);
         String ok = pending.add("ann", null, 0, "1", "system.echo");
         String failed = pending.add("ann", null, 0, "\"b\"", "auth.login");
         pending.add("bob", null, 0, "3", "system.sleep");
@@ -48,7 +48,7 @@ class ReplyDeliveryTest {
                 reply(failed, "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"error\":{\"code\":-32001,\"message\":\"no\"}}"));
         counting.timeOutOldCalls(TIMEOUT_MS + 1);
 
-        Map<String, CallTally.Counts> counted = tally.drain();
+        Map<String, CallTally.Counts> counted = meter.tally().drain();
         assertEquals(new CallTally.Counts(1, Map.of()), counted.get("system.echo"), "a second reply is not counted");
         assertEquals(new CallTally.Counts(1, Map.of(-32001, 1L)), counted.get("auth.login"));
         assertEquals(new CallTally.Counts(1, Map.of(-32004, 1L)), counted.get("system.sleep"));
@@ -106,7 +106,8 @@ class ReplyDeliveryTest {
     @Test
     void aSocketItsOwnCallSignedOutLosesWhatASignedOutSocketMayNotHave() {
         List<Socket> signedOut = new ArrayList<>();
-        ReplyDelivery withHook = new ReplyDelivery(sockets, pending, TIMEOUT_MS, signedOut::add, new CallTally(10));
+        ReplyDelivery withHook =
+                new ReplyDelivery(sockets, pending, TIMEOUT_MS, signedOut::add, GatewayMeter.unexported());
         Socket socket = sockets.get("ann");
         socket.bind(new Caller("7", "ann", Set.of("user"), "s1").toJson());
         Map<String, String> signOut =

@@ -79,6 +79,7 @@ public final class Deployments {
                         "io.txrx.jsonrpc",
                         "io.txrx.stream",
                         "io.txrx.rates",
+                        "io.txrx.metrics",
                         "io.txrx.keys",
                         "io.txrx.process",
                         "io.txrx.peer",
