@@ -123,7 +123,9 @@ public class Gateway {
 
     /** Started by {@link GatewayStartup} when this process has the gateway role. */
     void start(ManagedExecutorService executor) {
-        meter = new GatewayMeter(Meters.of(metrics), sockets::size);
+        meter = new GatewayMeter(Meters.of(metrics), sockets::size, () -> sockets.all().stream()
+                .mapToInt(socket -> socket.subscriptions().size())
+                .sum());
         admission = new FrameAdmission(
                 meter, maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst, sendQueueFrames, sendQueueBytes);
         tx = new StreamWriter("TX writer", redis.client(), batchSize);

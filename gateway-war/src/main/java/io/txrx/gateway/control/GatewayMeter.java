@@ -14,8 +14,9 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * What a gateway counts: every answered call by method and outcome (for {@code /metrics} and, through the
  * {@link CallTally}, for {@code admin.rates}), the latency of a whole call and of its last hop (rpc instance to
- * gateway, from the reply entry's timestamp), frames in and out, and what it refused. Every counter is taken
- * once, so counting allocates nothing.
+ * gateway, from the reply entry's timestamp), frames in and out, what it refused, and (read when scraped)
+ * its open sockets and their channel subscriptions. Every counter is taken once, so counting allocates
+ * nothing.
  */
 public final class GatewayMeter {
     /** Why the gateway refused a call, a frame or a socket. */
@@ -46,7 +47,7 @@ public final class GatewayMeter {
     private final Counter framesOut;
     private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
 
-    public GatewayMeter(Meters meters, Supplier<Number> openSockets) {
+    public GatewayMeter(Meters meters, Supplier<Number> openSockets, Supplier<Number> subscriptions) {
         calls = new OutcomeCounters(
                 meters,
                 "txrx_calls",
@@ -66,11 +67,15 @@ public final class GatewayMeter {
                             new Tag("reason", refusal.label())));
         }
         meters.gauge("txrx_sockets_open", "Open WebSockets on this gateway", openSockets);
+        meters.gauge(
+                "txrx_channel_subscriptions",
+                "Channel subscriptions of the sockets on this gateway (a socket on two channels counts twice)",
+                subscriptions);
     }
 
     /** A meter exported nowhere (unit tests). */
     public static GatewayMeter unexported() {
-        return new GatewayMeter(Meters.none(), () -> 0);
+        return new GatewayMeter(Meters.none(), () -> 0, () -> 0);
     }
 
     /** One call answered, of {@code method} ({@code null}: unreadable), with {@code errorCode} (0: ok). */
