@@ -221,7 +221,7 @@ public class Gateway {
             return;
         }
         if (!admission.withinRate(socket, frame, System.currentTimeMillis())) {
-            admission.refuseOverRate(socket, frame, meter);
+            admission.refuseOverRate(socket, frame);
             return;
         }
         forwarder.forward(socket, frame);

@@ -16,7 +16,6 @@ public final class FrameAdmission {
     private final int rateBurst;
     private final int sendQueueFrames;
     private final long sendQueueBytes;
-
     private final GatewayMeter meter;
 
     public FrameAdmission(
@@ -68,8 +67,8 @@ public final class FrameAdmission {
         return frame.calls().isEmpty() || socket.rate().tryTake(frame.calls().size(), nowMs);
     }
 
-    /** Answers each call of a frame over the rate with -32005 (nothing for notifications), counted in {@code meter}. */
-    public void refuseOverRate(Socket socket, Frame frame, GatewayMeter meter) {
+    /** Answers each call of a frame over the rate with -32005 (nothing for notifications), counted as answered and refused. */
+    public void refuseOverRate(Socket socket, Frame frame) {
         frame.calls().forEach(c -> {
             meter.answered(c.method(), ErrorCode.RATE_LIMITED);
             meter.refused(GatewayMeter.Refusal.RATE_LIMITED);
