@@ -1,5 +1,6 @@
 package io.txrx.dispatcher.boundary;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.txrx.dispatcher.control.CallRouter;
 import io.txrx.dispatcher.control.RoutingPlan;
 import io.txrx.keys.StreamKeys;
@@ -13,6 +14,7 @@ import io.txrx.stream.DeadConsumerClaims;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loop;
 import io.txrx.stream.Redis;
+import io.txrx.tracing.CallTracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -98,6 +100,9 @@ public class Dispatcher {
     @Inject
     Instance<MetricRegistry> metrics;
 
+    @Inject
+    Instance<Tracer> tracer;
+
     @Resource(lookup = LOOPS)
     ManagedExecutorService executor;
 
@@ -122,7 +127,12 @@ public class Dispatcher {
                 "Latency of a call, whole (call) and per hop, in seconds",
                 toDispatcher,
                 new Tag("hop", "gateway_dispatcher"));
-        router = new CallRouter(routes, keys, graceMs, toDispatcher);
+        router = new CallRouter(
+                routes,
+                keys,
+                graceMs,
+                toDispatcher,
+                tracer.isResolvable() ? CallTracing.of(tracer.get()) : CallTracing.off());
         claims = new DeadConsumerClaims(tx, claimIdleMs);
         loop.start(executor);
         LOG.log(Level.INFO, "Dispatcher {0} reads {1}", new Object[] {instance, keys.tx()});

@@ -1,5 +1,7 @@
 package io.txrx.dispatcher.control;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.FrameParser;
@@ -8,6 +10,7 @@ import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
 import io.txrx.metrics.LatencyHistogram;
 import io.txrx.p2p.boundary.Routes;
+import io.txrx.tracing.CallTracing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +31,17 @@ public class CallRouter {
     private final StreamKeys keys;
     private final long graceMs;
     private final LatencyHistogram toDispatcher;
+    private final CallTracing tracing;
 
     public CallRouter(Routes routes, StreamKeys keys, long graceMs) {
-        this(routes, keys, graceMs, new LatencyHistogram());
+        this(routes, keys, graceMs, new LatencyHistogram(), CallTracing.off());
     }
 
-    public CallRouter(Routes routes, StreamKeys keys, long graceMs, LatencyHistogram toDispatcher) {
+    /** {@code tracing}: when on, a span per forward, from the TX entry's write to the forward. */
+    public CallRouter(
+            Routes routes, StreamKeys keys, long graceMs, LatencyHistogram toDispatcher, CallTracing tracing) {
         this.toDispatcher = toDispatcher;
+        this.tracing = tracing;
         this.routes = routes;
         this.keys = keys;
         this.graceMs = graceMs;
@@ -53,6 +60,9 @@ public class CallRouter {
                 observeWait(fields.get(Fields.TIMESTAMP), nowMs);
                 Map<String, String> forwarded = new HashMap<>(fields);
                 forwarded.put(Fields.DISPATCHED_AT, Long.toString(nowMs));
+                if (tracing.on()) {
+                    trace(fields, forwarded);
+                }
                 plan.forward(stream.get(), forwarded, entry.getID());
             } else if (nowMs - Math.max(entry.getID().getTime(), routes.knownSince()) < graceMs) {
                 // no route yet: left pending (not acked), read again by the pending scan
@@ -63,6 +73,19 @@ public class CallRouter {
             }
         }
         return plan;
+    }
+
+    private void trace(Map<String, String> call, Map<String, String> forwarded) {
+        long writtenAt = 0;
+        try {
+            writtenAt = Long.parseLong(call.getOrDefault(Fields.TIMESTAMP, "0"));
+        } catch (NumberFormatException ignored) {
+            // the span starts now
+        }
+        Span span = tracing.start(
+                "txrx dispatch " + call.get(Fields.METHOD), SpanKind.CONSUMER, call.get(Fields.TRACEPARENT), writtenAt);
+        forwarded.put(Fields.TRACEPARENT, CallTracing.traceparent(span));
+        span.end();
     }
 
     private void observeWait(String writtenAt, long nowMs) {

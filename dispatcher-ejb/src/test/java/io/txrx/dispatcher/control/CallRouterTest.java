@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.txrx.keys.StreamKeys;
 import io.txrx.metrics.LatencyHistogram;
 import io.txrx.p2p.boundary.Routes;
+import io.txrx.tracing.CallTracing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class CallRouterTest {
     void aForwardedCallCarriesWhenItWasForwardedAndItsWaitIsMeasured() {
         streams.put("system.ping", "t:rpc:system");
         LatencyHistogram waited = new LatencyHistogram();
-        CallRouter measuring = new CallRouter(routes, StreamKeys.withPrefix("t:"), 5000, waited);
+        CallRouter measuring = new CallRouter(routes, StreamKeys.withPrefix("t:"), 5000, waited, CallTracing.off());
         Map<String, String> fields = new HashMap<>(call(T0, "system.ping", "1").getFields());
         fields.put("ts", Long.toString(T0 - 7));
 

@@ -1,5 +1,7 @@
 package io.txrx.gateway.boundary;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.txrx.gateway.control.BatchReply;
 import io.txrx.gateway.control.GatewayMeter;
 import io.txrx.gateway.control.PendingCalls;
@@ -13,6 +15,7 @@ import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import io.txrx.stream.StreamWriter;
+import io.txrx.tracing.CallTracing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +39,7 @@ final class CallForwarder {
     private final long maxLen;
     private final BooleanSupplier busDown;
     private final GatewayMeter meter;
+    private final CallTracing tracing;
 
     CallForwarder(
             List<LocalMethods> local,
@@ -45,9 +49,11 @@ final class CallForwarder {
             PendingCalls pending,
             long maxLen,
             BooleanSupplier busDown,
-            GatewayMeter meter) {
+            GatewayMeter meter,
+            CallTracing tracing) {
         this.busDown = busDown;
         this.meter = meter;
+        this.tracing = tracing;
         this.local = local;
         this.tx = tx;
         this.txKey = txKey;
@@ -109,11 +115,19 @@ final class CallForwarder {
         fields.put(Fields.METHOD, call.method());
         fields.put(Fields.MESSAGE, call.json());
         fields.put(Fields.TIMESTAMP, Long.toString(now));
+        Span span = null;
+        if (tracing.on()) {
+            span = tracing.start("txrx " + call.method(), SpanKind.SERVER, call.traceparent(), now);
+            fields.put(Fields.TRACEPARENT, CallTracing.traceparent(span));
+        }
         if (!call.isNotification()) {
             fields.put(
-                    Fields.CALL, pending.add(socket.id(), batch, now, call.id().toString(), call.method()));
+                    Fields.CALL, pending.add(socket.id(), batch, now, call.id().toString(), call.method(), span));
         } else {
             meter.answered(call.method(), 0);
+            if (span != null) {
+                CallTracing.end(span, 0);
+            }
         }
         String caller = socket.callerJson();
         if (caller != null) {

@@ -1,5 +1,6 @@
 package io.txrx.gateway.boundary;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.txrx.gateway.control.FrameAdmission;
 import io.txrx.gateway.control.GatewayMeter;
 import io.txrx.gateway.control.PendingCalls;
@@ -23,6 +24,7 @@ import io.txrx.rates.RateFlusher;
 import io.txrx.stream.BusEpoch;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamWriter;
+import io.txrx.tracing.CallTracing;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -110,6 +112,9 @@ public class Gateway {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    Tracer tracer;
+
     private final SocketRegistry sockets = new SocketRegistry();
     private final PendingCalls pending = new PendingCalls();
     private volatile boolean accepting;
@@ -137,7 +142,8 @@ public class Gateway {
                 pending,
                 maxLen,
                 () -> rx.failing() || tx.failing(),
-                meter);
+                meter,
+                CallTracing.of(tracer));
         String rxKey = keys.rx(instance.value());
         rx = new RxReader(
                 redis.client(),

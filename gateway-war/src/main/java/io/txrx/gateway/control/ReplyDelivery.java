@@ -5,6 +5,7 @@ import static io.txrx.jsonrpc.JsonFactory.JSON;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
+import io.txrx.tracing.CallTracing;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,11 @@ public final class ReplyDelivery {
             LOG.log(Level.FINE, "Dropping a second or late reply to call {0}", callId);
             return;
         }
-        meter.answered(call.method(), Replies.errorCode(message, call.idJson()));
+        int code = Replies.errorCode(message, call.idJson());
+        meter.answered(call.method(), code);
+        if (call.span() != null) {
+            CallTracing.end(call.span(), code);
+        }
         meter.replied(call.sentAtMs(), fields.get(Fields.REPLIED_AT), System.currentTimeMillis());
         Socket socket = sockets.get(call.sessionId());
         String bind = fields.get(Fields.BIND);
@@ -103,6 +108,9 @@ public final class ReplyDelivery {
     private void fail(List<PendingCall> calls, int code, String message) {
         for (PendingCall call : calls) {
             meter.answered(call.method(), code);
+            if (call.span() != null) {
+                CallTracing.end(call.span(), code);
+            }
             var id = JSON.createReader(new StringReader(call.idJson())).readValue();
             answer(sockets.get(call.sessionId()), call.batch(), Replies.error(id, code, message, null));
         }

@@ -1,5 +1,6 @@
 package io.txrx.rpc.boundary;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.txrx.keys.StreamKeys;
 import io.txrx.metrics.LatencyHistogram;
 import io.txrx.metrics.Meters;
@@ -18,6 +19,7 @@ import io.txrx.rpc.control.ServiceReader;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamWriter;
+import io.txrx.tracing.CallTracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -87,6 +89,9 @@ public class RpcServer {
     MetricRegistry metrics;
 
     @Inject
+    Tracer tracer;
+
+    @Inject
     PeerDirectory directory;
 
     @Inject
@@ -123,6 +128,7 @@ public class RpcServer {
     private final LatencyHistogram toRpc = new LatencyHistogram();
     private final LatencyHistogram handlerRuns = new LatencyHistogram();
     private BusGauges bus;
+    private CallTracing tracing = CallTracing.off();
 
     @PostConstruct
     void start() {
@@ -148,6 +154,7 @@ public class RpcServer {
                 .methods()
                 .size());
         bus = new BusGauges(redis.client(), meters);
+        tracing = CallTracing.of(tracer);
         bus.register(keys.tx(), DISPATCHERS);
         replies = new StreamWriter("Reply writer", redis.client(), batchSize);
         replies.start(executor);
@@ -194,7 +201,7 @@ public class RpcServer {
                     new GroupReader(redis.client(), keys.rpc(service), service, instance.value(), batchSize, blockMs);
             stream.ensureGroup();
             ServiceReader reader = new ServiceReader(
-                    stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers, blockMs, toRpc, handlerRuns);
+                    stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers, blockMs, toRpc, handlerRuns, tracing);
             readers.put(service, reader);
             bus.register(stream.stream(), service);
             reader.start(executor);

@@ -1,5 +1,8 @@
 package io.txrx.rpc.control;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
 import io.txrx.metrics.LatencyHistogram;
@@ -8,6 +11,7 @@ import io.txrx.stream.DeadConsumerClaims;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loop;
 import io.txrx.stream.StreamWriter;
+import io.txrx.tracing.CallTracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,6 +56,7 @@ public class ServiceReader {
     private final List<Loop> workers = new ArrayList<>();
     private final LatencyHistogram toRpc;
     private final LatencyHistogram handler;
+    private final CallTracing tracing;
 
     public ServiceReader(
             GroupReader stream,
@@ -72,10 +77,14 @@ public class ServiceReader {
                 workers,
                 blockMs,
                 new LatencyHistogram(),
-                new LatencyHistogram());
+                new LatencyHistogram(),
+                CallTracing.off());
     }
 
-    /** {@code toRpc}: the wait of a call since it was forwarded; {@code handler}: the run of its handler. */
+    /**
+     * {@code toRpc}: the wait of a call since it was forwarded; {@code handler}: the run of its handler;
+     * {@code tracing}: when on, a span per call, from its forward to its reply.
+     */
     public ServiceReader(
             GroupReader stream,
             CallExecutor executor,
@@ -86,7 +95,9 @@ public class ServiceReader {
             int workers,
             int blockMs,
             LatencyHistogram toRpc,
-            LatencyHistogram handler) {
+            LatencyHistogram handler,
+            CallTracing tracing) {
+        this.tracing = tracing;
         this.toRpc = toRpc;
         this.handler = handler;
         this.workerCount = workers;
@@ -176,6 +187,20 @@ public class ServiceReader {
         }
     }
 
+    private Span startSpan(Map<String, String> fields, long startedMs) {
+        long forwardedAt;
+        try {
+            forwardedAt = Long.parseLong(fields.getOrDefault(Fields.DISPATCHED_AT, Long.toString(startedMs)));
+        } catch (NumberFormatException e) {
+            forwardedAt = startedMs;
+        }
+        return tracing.start(
+                "txrx handle " + fields.get(Fields.METHOD),
+                SpanKind.CONSUMER,
+                fields.get(Fields.TRACEPARENT),
+                forwardedAt);
+    }
+
     private static void observe(LatencyHistogram hop, String sinceMs, long nowMs) {
         if (sinceMs != null) {
             try {
@@ -200,9 +225,15 @@ public class ServiceReader {
         }
         long started = System.currentTimeMillis();
         observe(toRpc, fields.get(Fields.DISPATCHED_AT), started);
+        Span span = tracing.on() ? startSpan(fields, started) : null;
         Optional<Map<String, String>> reply = executor.execute(fields);
         long done = System.currentTimeMillis();
         handler.observe(done - started);
+        if (span != null) {
+            CallTracing.end(
+                    span,
+                    reply.map(r -> Replies.errorCode(r.get(Fields.MESSAGE), "")).orElse(0));
+        }
         if (reply.isPresent()) {
             reply.get().put(Fields.REPLIED_AT, Long.toString(done));
             replies.appendThenAck(keys.rx(fields.get(Fields.GATEWAY)), reply.get(), rxMaxLen, ack);

@@ -21,6 +21,11 @@ public final class Fields {
     public static final String BIND = "bind";
     /** Milliseconds since the epoch when the entry was written. */
     public static final String TIMESTAMP = "ts";
+    /**
+     * The W3C {@code traceparent} of the hop that wrote the entry (TX: the gateway's call span; a service
+     * stream: the dispatcher's span), when tracing is on.
+     */
+    public static final String TRACEPARENT = "tp";
     /** In a service stream entry: when the dispatcher forwarded the call (epoch ms), for its latency. */
     public static final String DISPATCHED_AT = "dts";
     /** In an RX reply entry: when the rpc instance wrote the reply (epoch ms), for the latency of that hop. */

@@ -80,6 +80,7 @@ public final class Deployments {
                         "io.txrx.stream",
                         "io.txrx.rates",
                         "io.txrx.metrics",
+                        "io.txrx.tracing",
                         "io.txrx.keys",
                         "io.txrx.process",
                         "io.txrx.peer",
