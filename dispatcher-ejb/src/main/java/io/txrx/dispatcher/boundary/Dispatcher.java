@@ -1,8 +1,11 @@
 package io.txrx.dispatcher.boundary;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.txrx.dispatcher.control.CallRouter;
 import io.txrx.dispatcher.control.RoutingPlan;
 import io.txrx.keys.StreamKeys;
+import io.txrx.metrics.LatencyHistogram;
+import io.txrx.metrics.Meters;
 import io.txrx.p2p.boundary.Routes;
 import io.txrx.peer.Role;
 import io.txrx.process.InstanceId;
@@ -11,6 +14,7 @@ import io.txrx.stream.DeadConsumerClaims;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loop;
 import io.txrx.stream.Redis;
+import io.txrx.tracing.CallTracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,11 +26,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
@@ -89,6 +96,13 @@ public class Dispatcher {
     @ConfigProperty(name = "txrx.stream.max-len")
     long maxLen;
 
+    // Instance: a dispatcher deployed as an EJB jar alone may have no metrics registry
+    @Inject
+    Instance<MetricRegistry> metrics;
+
+    @Inject
+    Instance<Tracer> tracer;
+
     @Resource(lookup = LOOPS)
     ManagedExecutorService executor;
 
@@ -106,7 +120,19 @@ public class Dispatcher {
         }
         tx = new GroupReader(redis.client(), keys.tx(), GROUP, instance.value(), batchSize, blockMs);
         tx.ensureGroup();
-        router = new CallRouter(routes, keys, graceMs);
+        LatencyHistogram toDispatcher = new LatencyHistogram();
+        Meters meters = metrics.isResolvable() ? Meters.of(metrics.get()) : Meters.none();
+        meters.histogram(
+                "txrx_hop_seconds",
+                "Latency of a call, whole (call) and per hop, in seconds",
+                toDispatcher,
+                new Tag("hop", "gateway_dispatcher"));
+        router = new CallRouter(
+                routes,
+                keys,
+                graceMs,
+                toDispatcher,
+                tracer.isResolvable() ? CallTracing.of(tracer.get()) : CallTracing.off());
         claims = new DeadConsumerClaims(tx, claimIdleMs);
         loop.start(executor);
         LOG.log(Level.INFO, "Dispatcher {0} reads {1}", new Object[] {instance, keys.tx()});

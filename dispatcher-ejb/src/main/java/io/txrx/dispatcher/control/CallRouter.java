@@ -1,12 +1,17 @@
 package io.txrx.dispatcher.control;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.txrx.jsonrpc.Call;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
+import io.txrx.metrics.LatencyHistogram;
 import io.txrx.p2p.boundary.Routes;
+import io.txrx.tracing.CallTracing;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +22,26 @@ import redis.clients.jedis.resps.StreamEntry;
  * held (not acked) while it has none, and answered with -32601 once it has waited longer than the grace
  * period. The grace counts from the later of the entry id's own timestamp and the moment this dispatcher
  * could know every route ({@link Routes#knownSince()}): a dispatcher that has just started (or lost its
- * routes with Redis) holds an old call until the peers have had the grace period to answer its init.
+ * routes with Redis) holds an old call until the peers have had the grace period to answer its init. A
+ * forwarded call is stamped with the time it was forwarded ({@link Fields#DISPATCHED_AT}), and the time it
+ * waited since the gateway wrote it ({@link Fields#TIMESTAMP}) counts in the {@code toDispatcher} histogram.
  */
 public class CallRouter {
     private final Routes routes;
     private final StreamKeys keys;
     private final long graceMs;
+    private final LatencyHistogram toDispatcher;
+    private final CallTracing tracing;
 
     public CallRouter(Routes routes, StreamKeys keys, long graceMs) {
+        this(routes, keys, graceMs, new LatencyHistogram(), CallTracing.off());
+    }
+
+    /** {@code tracing}: when on, a span per forward, from the TX entry's write to the forward. */
+    public CallRouter(
+            Routes routes, StreamKeys keys, long graceMs, LatencyHistogram toDispatcher, CallTracing tracing) {
+        this.toDispatcher = toDispatcher;
+        this.tracing = tracing;
         this.routes = routes;
         this.keys = keys;
         this.graceMs = graceMs;
@@ -40,7 +57,13 @@ public class CallRouter {
             }
             Optional<String> stream = routes.streamFor(fields.get(Fields.METHOD));
             if (stream.isPresent()) {
-                plan.forward(stream.get(), fields, entry.getID());
+                observeWait(fields.get(Fields.TIMESTAMP), nowMs);
+                Map<String, String> forwarded = new HashMap<>(fields);
+                forwarded.put(Fields.DISPATCHED_AT, Long.toString(nowMs));
+                if (tracing.on()) {
+                    trace(fields, forwarded);
+                }
+                plan.forward(stream.get(), forwarded, entry.getID());
             } else if (nowMs - Math.max(entry.getID().getTime(), routes.knownSince()) < graceMs) {
                 // no route yet: left pending (not acked), read again by the pending scan
             } else if (fields.get(Fields.CALL) == null) {
@@ -50,6 +73,29 @@ public class CallRouter {
             }
         }
         return plan;
+    }
+
+    private void trace(Map<String, String> call, Map<String, String> forwarded) {
+        long writtenAt = 0;
+        try {
+            writtenAt = Long.parseLong(call.getOrDefault(Fields.TIMESTAMP, "0"));
+        } catch (NumberFormatException ignored) {
+            // the span starts now
+        }
+        Span span = tracing.start(
+                "txrx dispatch " + call.get(Fields.METHOD), SpanKind.CONSUMER, call.get(Fields.TRACEPARENT), writtenAt);
+        forwarded.put(Fields.TRACEPARENT, CallTracing.traceparent(span));
+        span.end();
+    }
+
+    private void observeWait(String writtenAt, long nowMs) {
+        if (writtenAt != null) {
+            try {
+                toDispatcher.observe(nowMs - Long.parseLong(writtenAt));
+            } catch (NumberFormatException ignored) {
+                // not written by a gateway: no hop to measure
+            }
+        }
     }
 
     private static Map<String, String> notFound(Map<String, String> call) {

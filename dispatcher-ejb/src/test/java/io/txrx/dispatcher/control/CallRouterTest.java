@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.keys.StreamKeys;
+import io.txrx.metrics.LatencyHistogram;
 import io.txrx.p2p.boundary.Routes;
+import io.txrx.tracing.CallTracing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,22 @@ class CallRouterTest {
         RoutingPlan plan = cut.plan(List.of(call(T0, "system.ping", "1")), T0);
         assertEquals("t:rpc:system", plan.appends().get(0).stream());
         assertEquals(List.of(new StreamEntryID(T0, 0)), plan.acks());
+    }
+
+    @Test
+    void aForwardedCallCarriesWhenItWasForwardedAndItsWaitIsMeasured() {
+        streams.put("system.ping", "t:rpc:system");
+        LatencyHistogram waited = new LatencyHistogram();
+        CallRouter measuring = new CallRouter(routes, StreamKeys.withPrefix("t:"), 5000, waited, CallTracing.off());
+        Map<String, String> fields = new HashMap<>(call(T0, "system.ping", "1").getFields());
+        fields.put("ts", Long.toString(T0 - 7));
+
+        RoutingPlan plan = measuring.plan(List.of(new StreamEntry(new StreamEntryID(T0, 0), fields)), T0 + 3);
+
+        assertEquals(Long.toString(T0 + 3), plan.appends().get(0).fields().get("dts"));
+        assertEquals("1", plan.appends().get(0).fields().get("cid"), "the call's own fields go along");
+        assertEquals(1, waited.count());
+        assertEquals(0.010, waited.sumSeconds(), 1e-9, "10 ms between the gateway's write and the forward");
     }
 
     @Test

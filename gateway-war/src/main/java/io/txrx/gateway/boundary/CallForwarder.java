@@ -1,16 +1,21 @@
 package io.txrx.gateway.boundary;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.txrx.gateway.control.BatchReply;
+import io.txrx.gateway.control.GatewayMeter;
 import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.Socket;
 import io.txrx.jsonrpc.Call;
+import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameEntry;
 import io.txrx.jsonrpc.Rejection;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import io.txrx.stream.StreamWriter;
+import io.txrx.tracing.CallTracing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +27,8 @@ import java.util.function.BooleanSupplier;
  * pending call when it expects a reply, stamped with the caller bound to the socket); a rejection straight
  * back. While Redis is unreachable a call for TX is refused at once with -32006 (a notification is dropped),
  * rather than queued to wait for the call timeout. The replies of a batch are gathered into one array.
+ * What is answered here (local methods, rejections, refusals, notifications sent on) is counted in the
+ * {@link GatewayMeter}; a call sent to TX is counted when its reply comes back ({@code ReplyDelivery}).
  */
 final class CallForwarder {
     private final List<LocalMethods> local;
@@ -31,6 +38,8 @@ final class CallForwarder {
     private final PendingCalls pending;
     private final long maxLen;
     private final BooleanSupplier busDown;
+    private final GatewayMeter meter;
+    private final CallTracing tracing;
 
     CallForwarder(
             List<LocalMethods> local,
@@ -39,8 +48,12 @@ final class CallForwarder {
             String gateway,
             PendingCalls pending,
             long maxLen,
-            BooleanSupplier busDown) {
+            BooleanSupplier busDown,
+            GatewayMeter meter,
+            CallTracing tracing) {
         this.busDown = busDown;
+        this.meter = meter;
+        this.tracing = tracing;
         this.local = local;
         this.tx = tx;
         this.txKey = txKey;
@@ -56,6 +69,7 @@ final class CallForwarder {
             if (entry instanceof Call call) {
                 forward(socket, call, batch);
             } else if (entry instanceof Rejection rejection) {
+                meter.answered(null, rejection.code());
                 ReplyDelivery.answer(socket, batch, rejection.reply());
             }
         }
@@ -78,6 +92,9 @@ final class CallForwarder {
         for (LocalMethods methods : local) {
             if (methods.handles(call.method())) {
                 String reply = methods.call(socket, call);
+                meter.answered(
+                        call.method(),
+                        reply == null ? 0 : Replies.errorCode(reply, call.id().toString()));
                 if (reply != null) {
                     ReplyDelivery.answer(socket, batch, reply);
                 }
@@ -85,6 +102,7 @@ final class CallForwarder {
             }
         }
         if (busDown.getAsBoolean()) {
+            meter.answered(call.method(), ErrorCode.BUS_UNAVAILABLE);
             if (!call.isNotification()) {
                 ReplyDelivery.answer(socket, batch, Replies.busUnavailable(call.id()));
             }
@@ -97,9 +115,19 @@ final class CallForwarder {
         fields.put(Fields.METHOD, call.method());
         fields.put(Fields.MESSAGE, call.json());
         fields.put(Fields.TIMESTAMP, Long.toString(now));
+        Span span = null;
+        if (tracing.on()) {
+            span = tracing.start("txrx " + call.method(), SpanKind.SERVER, call.traceparent(), now);
+            fields.put(Fields.TRACEPARENT, CallTracing.traceparent(span));
+        }
         if (!call.isNotification()) {
             fields.put(
-                    Fields.CALL, pending.add(socket.id(), batch, now, call.id().toString()));
+                    Fields.CALL, pending.add(socket.id(), batch, now, call.id().toString(), call.method(), span));
+        } else {
+            meter.answered(call.method(), 0);
+            if (span != null) {
+                CallTracing.end(span, 0);
+            }
         }
         String caller = socket.callerJson();
         if (caller != null) {

@@ -1,6 +1,8 @@
 package io.txrx.gateway.boundary;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.txrx.gateway.control.FrameAdmission;
+import io.txrx.gateway.control.GatewayMeter;
 import io.txrx.gateway.control.PendingCalls;
 import io.txrx.gateway.control.ReplyDelivery;
 import io.txrx.gateway.control.RxReader;
@@ -15,10 +17,14 @@ import io.txrx.jsonrpc.Frame;
 import io.txrx.jsonrpc.FrameParser;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.StreamKeys;
+import io.txrx.metrics.Meters;
 import io.txrx.process.InstanceId;
+import io.txrx.rates.RateBuckets;
+import io.txrx.rates.RateFlusher;
 import io.txrx.stream.BusEpoch;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamWriter;
+import io.txrx.tracing.CallTracing;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -30,6 +36,7 @@ import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * This process as a gateway: the registry of open sockets, and for each frame of each socket its admission
@@ -102,6 +109,12 @@ public class Gateway {
     @Inject
     PresenceMethods presence;
 
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    Tracer tracer;
+
     private final SocketRegistry sockets = new SocketRegistry();
     private final PendingCalls pending = new PendingCalls();
     private volatile boolean accepting;
@@ -110,11 +123,16 @@ public class Gateway {
     private StreamWriter tx;
     private RxReader rx;
     private SignOutReader signOuts;
+    private RateFlusher rates;
+    private GatewayMeter meter;
 
     /** Started by {@link GatewayStartup} when this process has the gateway role. */
     void start(ManagedExecutorService executor) {
+        meter = new GatewayMeter(Meters.of(metrics), sockets::size, () -> sockets.all().stream()
+                .mapToInt(socket -> socket.subscriptions().size())
+                .sum());
         admission = new FrameAdmission(
-                maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst, sendQueueFrames, sendQueueBytes);
+                meter, maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst, sendQueueFrames, sendQueueBytes);
         tx = new StreamWriter("TX writer", redis.client(), batchSize);
         forwarder = new CallForwarder(
                 localMethods.stream().toList(),
@@ -123,21 +141,25 @@ public class Gateway {
                 instance.value(),
                 pending,
                 maxLen,
-                () -> rx.failing() || tx.failing());
+                () -> rx.failing() || tx.failing(),
+                meter,
+                CallTracing.of(tracer));
         String rxKey = keys.rx(instance.value());
         rx = new RxReader(
                 redis.client(),
                 rxKey,
                 new BusEpoch(redis.client(), keys.epoch()),
-                new ReplyDelivery(sockets, pending, callTimeoutMs, forwarder::signedOut),
+                new ReplyDelivery(sockets, pending, callTimeoutMs, forwarder::signedOut, meter),
                 batchSize,
                 rxTtlSeconds);
         signOuts = new SignOutReader(
                 redis.client(), keys.signOuts(), new SignOutDelivery(sockets, instance.value(), forwarder::signedOut));
+        rates = new RateFlusher(meter.tally(), new RateBuckets(redis.client(), keys));
         tx.start(executor);
         rx.start(executor);
         signOuts.start(executor);
         presence.start(executor, instance.value(), sockets);
+        rates.start(executor);
         accepting = true;
         LOG.log(Level.INFO, "Gateway {0} writes {1}, reads {2} and {3}", new Object[] {
             instance, keys.tx(), rxKey, keys.signOuts()
@@ -151,6 +173,7 @@ public class Gateway {
         presence.stop();
         rx.stop();
         tx.stop();
+        rates.stop();
     }
 
     /** Whether this process runs the gateway role and its RX reader loop has been started and not stopped. */
@@ -175,6 +198,7 @@ public class Gateway {
         }
         if (!sockets.add(admission.open(session, System.currentTimeMillis()), maxSockets)) {
             LOG.log(Level.FINE, "Refusing socket {0}: {1} sockets open", new Object[] {session.getId(), maxSockets});
+            meter.refused(GatewayMeter.Refusal.GATEWAY_FULL);
             Sockets.close(session, CloseCodes.TRY_AGAIN_LATER, "Gateway full: " + maxSockets + " sockets open");
         }
     }
@@ -191,12 +215,14 @@ public class Gateway {
         if (socket == null) {
             return; // closed, or refused at open
         }
+        meter.frameIn();
         if (admission.tooBig(text)) {
-            Sockets.close(session, CloseCodes.TOO_BIG, tooBigReason());
+            closeTooBig(session);
             return;
         }
         Frame frame = FrameParser.parse(text);
         if (admission.tooManyInvalid(socket, frame)) {
+            meter.refused(GatewayMeter.Refusal.INVALID_FRAMES);
             Sockets.close(session, CloseCodes.VIOLATED_POLICY, "Too many invalid frames in a row");
             return;
         }
@@ -210,6 +236,9 @@ public class Gateway {
     public void refuseBinary(Session session) {
         Socket socket = sockets.get(session.getId());
         if (socket != null) {
+            meter.frameIn();
+            meter.refused(GatewayMeter.Refusal.BINARY);
+            meter.answered(null, ErrorCode.INVALID_REQUEST);
             socket.send(Replies.error(
                     null,
                     ErrorCode.INVALID_REQUEST,
@@ -221,6 +250,14 @@ public class Gateway {
     /** The limit on a frame's UTF-8 size, which the edge enforces before the container reads a frame. */
     public int maxFrameBytes() {
         return maxFrameBytes;
+    }
+
+    /** Closes with 1009 a socket that sent a frame over the limit, counted as refused. */
+    public void closeTooBig(Session session) {
+        if (meter != null) {
+            meter.refused(GatewayMeter.Refusal.TOO_BIG);
+        }
+        Sockets.close(session, CloseCodes.TOO_BIG, tooBigReason());
     }
 
     /** The reason of the 1009 close of a socket that sent a frame over the limit. */

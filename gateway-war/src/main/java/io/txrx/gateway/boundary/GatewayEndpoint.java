@@ -7,7 +7,6 @@ import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Replies;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -35,7 +34,7 @@ public class GatewayEndpoint {
     public void open(Session session) {
         FrameLimitInput limit = FrameLimitUpgrade.opening();
         if (limit != null) {
-            limit.whenTooBig(() -> Sockets.close(session, CloseCodes.TOO_BIG, gateway.tooBigReason()));
+            limit.whenTooBig(() -> gateway.closeTooBig(session));
         }
         IdleTimer.skipWithoutTimeout(session);
         gateway.open(session);

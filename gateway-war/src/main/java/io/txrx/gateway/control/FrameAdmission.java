@@ -16,14 +16,17 @@ public final class FrameAdmission {
     private final int rateBurst;
     private final int sendQueueFrames;
     private final long sendQueueBytes;
+    private final GatewayMeter meter;
 
     public FrameAdmission(
+            GatewayMeter meter,
             int maxFrameBytes,
             int maxInvalidFrames,
             int ratePerSecond,
             int rateBurst,
             int sendQueueFrames,
             long sendQueueBytes) {
+        this.meter = meter;
         this.maxFrameBytes = maxFrameBytes;
         this.maxInvalidFrames = maxInvalidFrames;
         this.ratePerSecond = ratePerSecond;
@@ -42,7 +45,8 @@ public final class FrameAdmission {
         return new Socket(
                 session,
                 new RateLimit(ratePerSecond, rateBurst, nowMs),
-                new SendQueue(sendQueueFrames, sendQueueBytes));
+                new SendQueue(sendQueueFrames, sendQueueBytes),
+                meter);
     }
 
     public boolean tooBig(String text) {
@@ -63,8 +67,12 @@ public final class FrameAdmission {
         return frame.calls().isEmpty() || socket.rate().tryTake(frame.calls().size(), nowMs);
     }
 
-    /** Answers each call of a frame over the rate with -32005 (nothing for notifications). */
+    /** Answers each call of a frame over the rate with -32005 (nothing for notifications), counted as answered and refused. */
     public void refuseOverRate(Socket socket, Frame frame) {
+        frame.calls().forEach(c -> {
+            meter.answered(c.method(), ErrorCode.RATE_LIMITED);
+            meter.refused(GatewayMeter.Refusal.RATE_LIMITED);
+        });
         String message = "Rate limit exceeded: at most " + ratePerSecond + " calls a second";
         var replies = frame.calls().stream()
                 .filter(c -> !c.isNotification())

@@ -1,5 +1,6 @@
 package io.txrx.gateway.control;
 
+import io.opentelemetry.api.trace.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,14 @@ public final class PendingCalls {
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, PendingCall> calls = new ConcurrentHashMap<>();
 
-    public String add(String sessionId, BatchReply batch, long nowMs, String idJson) {
+    public String add(String sessionId, BatchReply batch, long nowMs, String idJson, String method) {
+        return add(sessionId, batch, nowMs, idJson, method, null);
+    }
+
+    /** As above, with the call's span ({@code null} when tracing is off), ended when the call is answered. */
+    public String add(String sessionId, BatchReply batch, long nowMs, String idJson, String method, Span span) {
         String callId = Long.toString(sequence.incrementAndGet(), 36);
-        calls.put(callId, new PendingCall(sessionId, batch, nowMs, idJson));
+        calls.put(callId, new PendingCall(sessionId, batch, nowMs, idJson, method, span));
         return callId;
     }
 

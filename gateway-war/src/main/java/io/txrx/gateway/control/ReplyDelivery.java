@@ -5,6 +5,7 @@ import static io.txrx.jsonrpc.JsonFactory.JSON;
 import io.txrx.jsonrpc.ErrorCode;
 import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
+import io.txrx.tracing.CallTracing;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
  * Hands what arrives on a gateway's RX stream to its sockets: a reply to the socket whose call is still
  * pending (a second reply to the same call is dropped), part of a batch into its array, a push straight to
  * its socket or to every socket of a user ({@link Fields#TO_USER}); binds or unbinds the caller an rpc instance vouched for before the reply goes out.
+ * Every answered call is counted by its method and outcome, with its latency ({@link GatewayMeter}).
  */
 public final class ReplyDelivery {
     private static final Logger LOG = Logger.getLogger(ReplyDelivery.class.getName());
@@ -23,13 +25,23 @@ public final class ReplyDelivery {
     private final PendingCalls pending;
     private final long callTimeoutMs;
     private final Consumer<Socket> signedOut;
+    private final GatewayMeter meter;
 
     public ReplyDelivery(SocketRegistry sockets, PendingCalls pending, long callTimeoutMs) {
-        this(sockets, pending, callTimeoutMs, socket -> {});
+        this(sockets, pending, callTimeoutMs, socket -> {}, GatewayMeter.unexported());
     }
 
-    /** {@code signedOut}: what else to do for a socket its own call signed out (end its private channels). */
-    public ReplyDelivery(SocketRegistry sockets, PendingCalls pending, long callTimeoutMs, Consumer<Socket> signedOut) {
+    /**
+     * {@code signedOut}: what else to do for a socket its own call signed out (end its private channels);
+     * {@code meter}: where answered calls are counted.
+     */
+    public ReplyDelivery(
+            SocketRegistry sockets,
+            PendingCalls pending,
+            long callTimeoutMs,
+            Consumer<Socket> signedOut,
+            GatewayMeter meter) {
+        this.meter = meter;
         this.sockets = sockets;
         this.pending = pending;
         this.callTimeoutMs = callTimeoutMs;
@@ -54,6 +66,12 @@ public final class ReplyDelivery {
             LOG.log(Level.FINE, "Dropping a second or late reply to call {0}", callId);
             return;
         }
+        int code = Replies.errorCode(message, call.idJson());
+        meter.answered(call.method(), code);
+        if (call.span() != null) {
+            CallTracing.end(call.span(), code);
+        }
+        meter.replied(call.sentAtMs(), fields.get(Fields.REPLIED_AT), System.currentTimeMillis());
         Socket socket = sockets.get(call.sessionId());
         String bind = fields.get(Fields.BIND);
         if (bind != null && socket != null) {
@@ -89,6 +107,10 @@ public final class ReplyDelivery {
 
     private void fail(List<PendingCall> calls, int code, String message) {
         for (PendingCall call : calls) {
+            meter.answered(call.method(), code);
+            if (call.span() != null) {
+                CallTracing.end(call.span(), code);
+            }
             var id = JSON.createReader(new StringReader(call.idJson())).readValue();
             answer(sockets.get(call.sessionId()), call.batch(), Replies.error(id, code, message, null));
         }

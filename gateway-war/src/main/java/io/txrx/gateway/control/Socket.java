@@ -30,7 +30,15 @@ public final class Socket {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Binding binding;
 
+    private final GatewayMeter meter;
+
     public Socket(Session session, RateLimit rate, SendQueue queue) {
+        this(session, rate, queue, GatewayMeter.unexported());
+    }
+
+    /** {@code meter} counts the frames sent and a close for a slow client. */
+    public Socket(Session session, RateLimit rate, SendQueue queue, GatewayMeter meter) {
+        this.meter = meter;
         this.session = session;
         this.rate = rate;
         this.queue = queue;
@@ -60,7 +68,9 @@ public final class Socket {
             return false;
         }
         boolean queued = Sockets.send(session, text, written -> queue.done(size));
-        if (!queued) {
+        if (queued) {
+            meter.frameOut();
+        } else {
             queue.done(size);
         }
         return queued;
@@ -73,6 +83,7 @@ public final class Socket {
 
     private void overflow() {
         if (overflowed.compareAndSet(false, true)) {
+            meter.refused(GatewayMeter.Refusal.TOO_SLOW);
             LOG.log(
                     Level.INFO,
                     "Closing socket {0}: its client reads too slowly ({1} frames, {2} bytes unsent)",

@@ -40,6 +40,11 @@ public final class SocketRegistry {
         return users;
     }
 
+    /** How many sockets are open. */
+    public int size() {
+        return sockets.size();
+    }
+
     public Collection<Socket> all() {
         return sockets.values();
     }

@@ -7,6 +7,9 @@ import io.txrx.testing.TestConfig;
 import io.txrx.testing.WsClient;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -16,7 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A socket that calls faster than its rate gets -32005 for the calls over the limit, at once. */
+/** A socket that calls faster than its rate gets -32005 for the calls over the limit, at once, counted in /metrics. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RateLimitIT {
@@ -45,5 +48,19 @@ class RateLimitIT {
             }
             assertEquals(null, client.poll(Duration.ofMillis(300)), "the first three went on to TX");
         }
+        String metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(new URL(base, "/metrics?scope=application").toString()))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertTrue(
+                metrics.contains("txrx_refused_total{mp_scope=\"application\",reason=\"rate_limited\"} 2.0"),
+                "the two refused calls in /metrics: " + metrics);
+        assertTrue(
+                metrics.contains(
+                        "txrx_calls_total{method=\"system.ping\",mp_scope=\"application\",outcome=\"-32005\"} 2.0"),
+                metrics);
     }
 }

@@ -14,20 +14,20 @@ class PendingCallsTest {
 
     @Test
     void aSecondReplyToTheSameCallFindsNothing() {
-        String id = cut.add("s1", null, 0, "1");
+        String id = cut.add("s1", null, 0, "1", "system.echo");
         assertNotNull(cut.take(id));
         assertNull(cut.take(id));
     }
 
     @Test
     void callIdsAreUnique() {
-        assertNotEquals(cut.add("s1", null, 0, "1"), cut.add("s1", null, 0, "1"));
+        assertNotEquals(cut.add("s1", null, 0, "1", "system.echo"), cut.add("s1", null, 0, "1", "system.echo"));
     }
 
     @Test
     void oldCallsExpireAndClosedSocketsAreForgotten() {
-        cut.add("s1", null, 0, "1");
-        String second = cut.add("s2", null, 900, "2");
+        cut.add("s1", null, 0, "1", "system.echo");
+        String second = cut.add("s2", null, 900, "2", "system.echo");
         assertEquals(1, cut.expire(1001, 1000).size());
         cut.forget("s2");
         assertNull(cut.take(second), "forgotten");
@@ -36,8 +36,8 @@ class PendingCallsTest {
 
     @Test
     void callsSentBeforeACutoffAreTakenAndLaterOnesStay() {
-        String early = cut.add("s1", null, 100, "1");
-        String late = cut.add("s1", null, 200, "2");
+        String early = cut.add("s1", null, 100, "1", "system.echo");
+        String late = cut.add("s1", null, 200, "2", "system.echo");
 
         assertEquals(1, cut.takeSentBefore(200).size());
         assertNull(cut.take(early));

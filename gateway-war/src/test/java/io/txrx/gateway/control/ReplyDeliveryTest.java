@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.txrx.identity.Caller;
 import io.txrx.keys.Fields;
+import io.txrx.rates.CallTally;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +25,33 @@ class ReplyDeliveryTest {
 
     @Test
     void aReplyGoesToTheSocketThatMadeTheCallAndASecondReplyIsDropped() {
-        String call = pending.add("ann", null, 0, "1");
+        String call = pending.add("ann", null, 0, "1", "system.echo");
 
         cut.deliver(reply(call, "{\"id\":1,\"result\":\"first\"}"));
         cut.deliver(reply(call, "{\"id\":1,\"result\":\"second\"}"));
 
         assertEquals(List.of("{\"id\":1,\"result\":\"first\"}"), ann.sent);
         assertEquals(List.of(), bob.sent);
+    }
+
+    @Test
+    void everyAnsweredCallIsCountedOnceByItsMethodAndOutcome() {
+        GatewayMeter meter = GatewayMeter.unexported();
+        ReplyDelivery counting = new ReplyDelivery(sockets, pending, TIMEOUT_MS, socket -> {}, meter);
+        String ok = pending.add("ann", null, 0, "1", "system.echo");
+        String failed = pending.add("ann", null, 0, "\"b\"", "auth.login");
+        pending.add("bob", null, 0, "3", "system.sleep");
+
+        counting.deliver(reply(ok, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"hi\"}"));
+        counting.deliver(reply(ok, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"hi\"}"));
+        counting.deliver(
+                reply(failed, "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"error\":{\"code\":-32001,\"message\":\"no\"}}"));
+        counting.timeOutOldCalls(TIMEOUT_MS + 1);
+
+        Map<String, CallTally.Counts> counted = meter.tally().drain();
+        assertEquals(new CallTally.Counts(1, Map.of()), counted.get("system.echo"), "a second reply is not counted");
+        assertEquals(new CallTally.Counts(1, Map.of(-32001, 1L)), counted.get("auth.login"));
+        assertEquals(new CallTally.Counts(1, Map.of(-32004, 1L)), counted.get("system.sleep"));
     }
 
     @Test
@@ -48,8 +69,8 @@ class ReplyDeliveryTest {
     @Test
     void theRepliesOfABatchGoOutAsOneArrayOnceAllHaveCome() {
         BatchReply batch = new BatchReply(2);
-        String first = pending.add("ann", batch, 0, "1");
-        String second = pending.add("ann", batch, 0, "2");
+        String first = pending.add("ann", batch, 0, "1", "system.echo");
+        String second = pending.add("ann", batch, 0, "2", "system.echo");
 
         cut.deliver(reply(second, "{\"id\":2}"));
         assertEquals(List.of(), ann.sent, "nothing before the batch is complete");
@@ -61,7 +82,8 @@ class ReplyDeliveryTest {
     @Test
     void aBindSignsTheSocketInBeforeTheReplyAndAnEmptyOneSignsItOut() {
         Caller caller = new Caller("7", "ann", Set.of("user"), "s1");
-        Map<String, String> signIn = reply(pending.add("ann", null, 0, "1"), "{\"id\":1,\"result\":\"ok\"}");
+        Map<String, String> signIn =
+                reply(pending.add("ann", null, 0, "1", "system.echo"), "{\"id\":1,\"result\":\"ok\"}");
         signIn.put(Fields.BIND, caller.toJson());
 
         cut.deliver(signIn);
@@ -71,7 +93,8 @@ class ReplyDeliveryTest {
         assertEquals(caller.toJson(), socket.callerJson());
         assertEquals(1, ann.sent.size());
 
-        Map<String, String> signOut = reply(pending.add("ann", null, 0, "2"), "{\"id\":2,\"result\":\"bye\"}");
+        Map<String, String> signOut =
+                reply(pending.add("ann", null, 0, "2", "system.echo"), "{\"id\":2,\"result\":\"bye\"}");
         signOut.put(Fields.BIND, "");
         cut.deliver(signOut);
 
@@ -83,10 +106,12 @@ class ReplyDeliveryTest {
     @Test
     void aSocketItsOwnCallSignedOutLosesWhatASignedOutSocketMayNotHave() {
         List<Socket> signedOut = new ArrayList<>();
-        ReplyDelivery withHook = new ReplyDelivery(sockets, pending, TIMEOUT_MS, signedOut::add);
+        ReplyDelivery withHook =
+                new ReplyDelivery(sockets, pending, TIMEOUT_MS, signedOut::add, GatewayMeter.unexported());
         Socket socket = sockets.get("ann");
         socket.bind(new Caller("7", "ann", Set.of("user"), "s1").toJson());
-        Map<String, String> signOut = reply(pending.add("ann", null, 0, "1"), "{\"id\":1,\"result\":true}");
+        Map<String, String> signOut =
+                reply(pending.add("ann", null, 0, "1", "system.echo"), "{\"id\":1,\"result\":true}");
         signOut.put(Fields.BIND, "");
 
         withHook.deliver(signOut);
@@ -99,7 +124,8 @@ class ReplyDeliveryTest {
     void aMalformedBindLeavesTheCallerAsItWasAndTheReplyStillGoesOut() {
         Caller caller = new Caller("7", "ann", Set.of("user"), "s1");
         sockets.get("ann").bind(caller.toJson());
-        Map<String, String> bad = reply(pending.add("ann", null, 0, "1"), "{\"id\":1,\"result\":\"ok\"}");
+        Map<String, String> bad =
+                reply(pending.add("ann", null, 0, "1", "system.echo"), "{\"id\":1,\"result\":\"ok\"}");
         bad.put(Fields.BIND, "not json");
 
         cut.deliver(bad);
@@ -110,8 +136,8 @@ class ReplyDeliveryTest {
 
     @Test
     void callsPendingPastTheTimeoutAreAnsweredUnavailableWithTheirOwnId() {
-        pending.add("ann", null, 1_000, "\"a-1\"");
-        pending.add("bob", null, 20_000, "2");
+        pending.add("ann", null, 1_000, "\"a-1\"", "system.echo");
+        pending.add("bob", null, 20_000, "2", "system.echo");
 
         cut.timeOutOldCalls(1_000 + TIMEOUT_MS + 1);
 
@@ -124,8 +150,8 @@ class ReplyDeliveryTest {
 
     @Test
     void callsSentBeforeRedisLostItsDataAreAnsweredLostAtOnceAndTheirLateRepliesDropped() {
-        String lost = pending.add("ann", null, 1_000, "7");
-        String after = pending.add("bob", null, 5_000, "8");
+        String lost = pending.add("ann", null, 1_000, "7", "system.echo");
+        String after = pending.add("bob", null, 5_000, "8", "system.echo");
 
         assertEquals(1, cut.failLostCalls(4_000));
         cut.deliver(reply(lost, "{\"id\":7,\"result\":\"late\"}"));
@@ -140,10 +166,10 @@ class ReplyDeliveryTest {
 
     @Test
     void aReplyToASocketThatHasClosedIsDroppedQuietly() {
-        String call = pending.add("ann", null, 0, "1");
+        String call = pending.add("ann", null, 0, "1", "system.echo");
         sockets.remove("ann");
         bob.open = false;
-        String toBob = pending.add("bob", null, 0, "2");
+        String toBob = pending.add("bob", null, 0, "2", "system.echo");
 
         cut.deliver(reply(call, "{\"id\":1}"));
         cut.deliver(reply(toBob, "{\"id\":2}"));

@@ -103,7 +103,7 @@ class UserSocketsTest {
     }
 
     private void reply(String session, String bind) {
-        String call = pending.add(session, null, 0, "1");
+        String call = pending.add(session, null, 0, "1", "system.echo");
         Map<String, String> fields = new HashMap<>();
         fields.put(Fields.CALL, call);
         fields.put(Fields.MESSAGE, "{\"id\":1,\"result\":true}");

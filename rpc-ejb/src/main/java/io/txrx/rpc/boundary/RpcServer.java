@@ -1,11 +1,17 @@
 package io.txrx.rpc.boundary;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.txrx.keys.StreamKeys;
+import io.txrx.metrics.LatencyHistogram;
+import io.txrx.metrics.Meters;
 import io.txrx.p2p.boundary.PeerNetwork;
+import io.txrx.p2p.control.PeerDirectory;
+import io.txrx.p2p.control.RouteTable;
 import io.txrx.peer.Role;
 import io.txrx.peer.Shard;
 import io.txrx.process.InstanceId;
 import io.txrx.process.Roles;
+import io.txrx.rpc.control.BusGauges;
 import io.txrx.rpc.control.CallExecutor;
 import io.txrx.rpc.control.HandlerRegistry;
 import io.txrx.rpc.control.HandlerScanner;
@@ -13,6 +19,7 @@ import io.txrx.rpc.control.ServiceReader;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Redis;
 import io.txrx.stream.StreamWriter;
+import io.txrx.tracing.CallTracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -35,6 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Serves the handlers of a web module when this process has the rpc role: one {@link ServiceReader} per
@@ -50,6 +59,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RpcServer {
     private static final Logger LOG = Logger.getLogger(RpcServer.class.getName());
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** The dispatchers' group on TX (the dispatcher's own constant, which this module cannot see). */
+    private static final String DISPATCHERS = "dispatchers";
+
     private static final Duration REDIS_DOWN_DRAIN = Duration.ofMillis(500);
 
     @Inject
@@ -72,6 +84,18 @@ public class RpcServer {
 
     @Inject
     Validator validator;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    PeerDirectory directory;
+
+    @Inject
+    RouteTable routeTable;
 
     @Inject
     @ConfigProperty(name = "txrx.rpc.batch")
@@ -101,6 +125,10 @@ public class RpcServer {
     private final Map<String, ServiceReader> readers = new ConcurrentHashMap<>();
     private Jsonb jsonb;
     private StreamWriter replies;
+    private final LatencyHistogram toRpc = new LatencyHistogram();
+    private final LatencyHistogram handlerRuns = new LatencyHistogram();
+    private BusGauges bus;
+    private CallTracing tracing = CallTracing.off();
 
     @PostConstruct
     void start() {
@@ -108,6 +136,26 @@ public class RpcServer {
             return;
         }
         jsonb = JsonbBuilder.create();
+        Meters meters = Meters.of(metrics);
+        String hops = "Latency of a call, whole (call) and per hop, in seconds";
+        meters.histogram("txrx_hop_seconds", hops, toRpc, new Tag("hop", "dispatcher_rpc"));
+        meters.histogram("txrx_hop_seconds", hops, handlerRuns, new Tag("hop", "handler"));
+        for (Role role : List.of(Role.DISPATCHER, Role.RPC)) {
+            String name = role.id();
+            meters.gauge(
+                    "txrx_p2p_peers",
+                    "P2P peers this rpc instance has heard within the peer TTL, itself included, by role",
+                    () -> directory.peers().stream()
+                            .filter(peer -> List.of(peer.roles().split(",")).contains(name))
+                            .count(),
+                    new Tag("role", name));
+        }
+        meters.gauge("txrx_routes", "Methods in the route table (routable now)", () -> routeTable
+                .methods()
+                .size());
+        bus = new BusGauges(redis.client(), meters);
+        tracing = CallTracing.of(tracer);
+        bus.register(keys.tx(), DISPATCHERS);
         replies = new StreamWriter("Reply writer", redis.client(), batchSize);
         replies.start(executor);
     }
@@ -152,9 +200,10 @@ public class RpcServer {
             GroupReader stream =
                     new GroupReader(redis.client(), keys.rpc(service), service, instance.value(), batchSize, blockMs);
             stream.ensureGroup();
-            ServiceReader reader =
-                    new ServiceReader(stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers, blockMs);
+            ServiceReader reader = new ServiceReader(
+                    stream, calls, replies, keys, claimIdleMs, rxMaxLen, workers, blockMs, toRpc, handlerRuns, tracing);
             readers.put(service, reader);
+            bus.register(stream.stream(), service);
             reader.start(executor);
             List<String> methods = handlers.methods(service);
             peers.announce(new Shard(

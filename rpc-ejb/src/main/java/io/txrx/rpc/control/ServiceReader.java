@@ -1,12 +1,17 @@
 package io.txrx.rpc.control;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.txrx.jsonrpc.Replies;
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
+import io.txrx.metrics.LatencyHistogram;
 import io.txrx.stream.Ack;
 import io.txrx.stream.DeadConsumerClaims;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loop;
 import io.txrx.stream.StreamWriter;
+import io.txrx.tracing.CallTracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +35,8 @@ import redis.clients.jedis.resps.StreamEntry;
  * reading (the calls stay in the stream for other instances) and only touches the group, so that no one
  * takes this instance for dead. The reader takes over the calls of instances that stopped reading
  * ({@link DeadConsumerClaims}); a clean {@link #stop()} ends reading, then lets the workers answer every
- * call already taken.
+ * call already taken. Each call's wait since the dispatcher forwarded it ({@link Fields#DISPATCHED_AT}) and
+ * its handler's run count in histograms; its reply carries when it was written ({@link Fields#REPLIED_AT}).
  */
 public class ServiceReader {
     private static final Logger LOG = Logger.getLogger(ServiceReader.class.getName());
@@ -48,6 +54,9 @@ public class ServiceReader {
     private final DeadConsumerClaims claims;
     private final Loop reader;
     private final List<Loop> workers = new ArrayList<>();
+    private final LatencyHistogram toRpc;
+    private final LatencyHistogram handler;
+    private final CallTracing tracing;
 
     public ServiceReader(
             GroupReader stream,
@@ -58,6 +67,39 @@ public class ServiceReader {
             long rxMaxLen,
             int workers,
             int blockMs) {
+        this(
+                stream,
+                executor,
+                replies,
+                keys,
+                claimIdleMs,
+                rxMaxLen,
+                workers,
+                blockMs,
+                new LatencyHistogram(),
+                new LatencyHistogram(),
+                CallTracing.off());
+    }
+
+    /**
+     * {@code toRpc}: the wait of a call since it was forwarded; {@code handler}: the run of its handler;
+     * {@code tracing}: when on, a span per call, from its forward to its reply.
+     */
+    public ServiceReader(
+            GroupReader stream,
+            CallExecutor executor,
+            StreamWriter replies,
+            StreamKeys keys,
+            long claimIdleMs,
+            long rxMaxLen,
+            int workers,
+            int blockMs,
+            LatencyHistogram toRpc,
+            LatencyHistogram handler,
+            CallTracing tracing) {
+        this.tracing = tracing;
+        this.toRpc = toRpc;
+        this.handler = handler;
         this.workerCount = workers;
         this.blockMs = blockMs;
         this.stream = stream;
@@ -145,6 +187,30 @@ public class ServiceReader {
         }
     }
 
+    private Span startSpan(Map<String, String> fields, long startedMs) {
+        long forwardedAt;
+        try {
+            forwardedAt = Long.parseLong(fields.getOrDefault(Fields.DISPATCHED_AT, Long.toString(startedMs)));
+        } catch (NumberFormatException e) {
+            forwardedAt = startedMs;
+        }
+        return tracing.start(
+                "txrx handle " + fields.get(Fields.METHOD),
+                SpanKind.CONSUMER,
+                fields.get(Fields.TRACEPARENT),
+                forwardedAt);
+    }
+
+    private static void observe(LatencyHistogram hop, String sinceMs, long nowMs) {
+        if (sinceMs != null) {
+            try {
+                hop.observe(nowMs - Long.parseLong(sinceMs));
+            } catch (NumberFormatException ignored) {
+                // not stamped by a dispatcher: no hop to measure
+            }
+        }
+    }
+
     private void handOver(List<StreamEntry> entries) {
         taken.addAndGet(entries.size());
         calls.addAll(entries);
@@ -157,8 +223,19 @@ public class ServiceReader {
             replies.ack(ack);
             return;
         }
+        long started = System.currentTimeMillis();
+        observe(toRpc, fields.get(Fields.DISPATCHED_AT), started);
+        Span span = tracing.on() ? startSpan(fields, started) : null;
         Optional<Map<String, String>> reply = executor.execute(fields);
+        long done = System.currentTimeMillis();
+        handler.observe(done - started);
+        if (span != null) {
+            CallTracing.end(
+                    span,
+                    reply.map(r -> Replies.errorCode(r.get(Fields.MESSAGE), "")).orElse(0));
+        }
         if (reply.isPresent()) {
+            reply.get().put(Fields.REPLIED_AT, Long.toString(done));
             replies.appendThenAck(keys.rx(fields.get(Fields.GATEWAY)), reply.get(), rxMaxLen, ack);
         } else {
             replies.ack(ack);

@@ -28,8 +28,9 @@ public record Distribution(Path home) {
         return home.resolve("handlers.war");
     }
 
-    public Path dispatcherJar() {
-        return home.resolve("dispatcher.jar");
+    /** The dispatcher as a web module, so that its process serves /health and /metrics. */
+    public Path dispatcherWar() {
+        return home.resolve("dispatcher.war");
     }
 
     public Path rootWar() {
@@ -38,7 +39,7 @@ public record Distribution(Path home) {
 
     /** Fails with the list of missing files, so a user knows to build first. */
     public Distribution verified() {
-        List<Path> missing = Stream.of(microJar(), gatewayWar(), handlersWar(), dispatcherJar(), rootWar())
+        List<Path> missing = Stream.of(microJar(), gatewayWar(), handlersWar(), dispatcherWar(), rootWar())
                 .filter(file -> !Files.isRegularFile(file))
                 .toList();
         if (!missing.isEmpty()) {

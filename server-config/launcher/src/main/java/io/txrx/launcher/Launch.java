@@ -99,6 +99,11 @@ final class Launch implements AutoCloseable {
         summary.close();
         closeService(postgres, "PostgreSQL");
         closeService(redis, "Redis");
+        try {
+            Files.deleteIfExists(options.runDir().resolve(Status.URL_FILE));
+        } catch (IOException e) {
+            console.say("could not delete " + Status.URL_FILE + ": " + e.getMessage());
+        }
     }
 
     private Map<String, String> services(Map<String, String> given, Path runDir) throws IOException {
@@ -115,6 +120,13 @@ final class Launch implements AutoCloseable {
                         : "PostgreSQL: " + withoutPassword(postgres.url()) + " (TXRX_DB_URL)");
         Map<String, String> env = new HashMap<>(postgres.environment());
         env.put(RedisService.URL_VARIABLE, redis.url());
+        if (redis.embedded()) {
+            // for txrx status, which runs in another shell: the embedded Redis has a port of its own
+            Path file = runDir.resolve(Status.URL_FILE);
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, redis.url());
+        }
         return env;
     }
 

@@ -20,7 +20,8 @@ public record LaunchOptions(
         Duration timeout,
         List<String> jvmOptions) {
 
-    public static final List<String> COMMANDS = List.of("all", "roles", "gateway", "dispatcher", "rpc", "help");
+    public static final List<String> COMMANDS =
+            List.of("all", "roles", "gateway", "dispatcher", "rpc", "status", "help");
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
@@ -34,6 +35,8 @@ public record LaunchOptions(
               gateway      one gateway process (with the page)  } for a topology of your own: point them
               dispatcher   one dispatcher process               } at one TXRX_REDIS_URL and give them
               rpc          one rpc process (the handlers)       } one TXRX_P2P_PSK
+              status       the cluster, streams and rates of a running txrx, from its Redis
+                           (TXRX_REDIS_URL, else the embedded Redis of the run in --run-dir)
               help         this text
 
             options:

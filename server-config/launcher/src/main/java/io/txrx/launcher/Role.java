@@ -24,9 +24,9 @@ public enum Role {
     public List<Path> deployables(Distribution dist) {
         return switch (this) {
             case GATEWAY -> List.of(dist.rootWar(), dist.gatewayWar());
-            case DISPATCHER -> List.of(dist.dispatcherJar());
+            case DISPATCHER -> List.of(dist.dispatcherWar());
             case RPC -> List.of(dist.handlersWar());
-            case ALL -> List.of(dist.rootWar(), dist.gatewayWar(), dist.dispatcherJar(), dist.handlersWar());
+            case ALL -> List.of(dist.rootWar(), dist.gatewayWar(), dist.dispatcherWar(), dist.handlersWar());
         };
     }
 

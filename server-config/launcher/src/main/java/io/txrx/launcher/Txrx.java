@@ -25,6 +25,10 @@ public final class Txrx {
             console.block(LaunchOptions.USAGE);
             return;
         }
+        if (options.command().equals("status")) {
+            System.exit(Status.run(options, console, System.getenv()));
+            return;
+        }
         EMBEDDED_POSTGRES.setLevel(Level.WARNING);
         Launch launch = new Launch(options, console);
         Runtime.getRuntime().addShutdownHook(new Thread(launch::close, "txrx-stop"));

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code /health/ready} of a gateway and an rpc process (beside a dispatcher), each deployed as in
- * production, on a Redis of the test's own: each ready with its role's check, each 503 while that Redis is
- * down, each ready again once it is back.
+ * {@code /health/ready} of a gateway, a dispatcher and an rpc process, each deployed as in production, on a
+ * Redis of the test's own: each ready with its role's check, each 503 while that Redis is down, each ready
+ * again once it is back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HealthSystemIT {
@@ -40,19 +40,16 @@ class HealthSystemIT {
     private OwnRedis redis;
     private SystemUnderTest system;
     private Map<String, MicroProcess> processes;
-    private MicroProcess dispatcher;
 
     @BeforeAll
     void start() throws Exception {
         Path run = Path.of("target", "health-system").toAbsolutePath();
         redis = OwnRedis.start(run.resolve("redis"));
         system = new SystemUnderTest(run, Map.of(), redis.url());
-        // the dispatcher process is not probed: Payara Micro serves no /health (404) in a process that deploys
-        // only an EJB jar (dispatcher.jar), see the README's "Observing txrx"
         processes = Map.of(
                 "gateway", system.start(Role.GATEWAY, "gateway"),
+                "dispatcher", system.start(Role.DISPATCHER, "dispatcher"),
                 "rpc", system.start(Role.RPC, "rpc"));
-        dispatcher = system.start(Role.DISPATCHER, "dispatcher");
         system.awaitReady(BOOT);
     }
 

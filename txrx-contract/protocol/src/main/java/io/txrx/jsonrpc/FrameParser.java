@@ -114,7 +114,8 @@ public final class FrameParser {
             return invalid(replyId, "params must be an object or an array");
         }
         String json = originalText != null ? originalText : request.toString();
-        return new Call(id, method.getString(), params, json);
+        String traceparent = request.get("traceparent") instanceof JsonString context ? context.getString() : null;
+        return new Call(id, method.getString(), params, json, traceparent);
     }
 
     private static Rejection invalid(JsonValue id, String why) {

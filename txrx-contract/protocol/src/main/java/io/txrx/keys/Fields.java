@@ -22,6 +22,15 @@ public final class Fields {
     /** Milliseconds since the epoch when the entry was written. */
     public static final String TIMESTAMP = "ts";
     /**
+     * The W3C {@code traceparent} of the hop that wrote the entry (TX: the gateway's call span; a service
+     * stream: the dispatcher's span), when tracing is on.
+     */
+    public static final String TRACEPARENT = "tp";
+    /** In a service stream entry: when the dispatcher forwarded the call (epoch ms), for its latency. */
+    public static final String DISPATCHED_AT = "dts";
+    /** In an RX reply entry: when the rpc instance wrote the reply (epoch ms), for the latency of that hop. */
+    public static final String REPLIED_AT = "rts";
+    /**
      * In an RX entry without a call id: push the message to every socket of this gateway signed in as this
      * user (the lower-case username) instead of to one session.
      */

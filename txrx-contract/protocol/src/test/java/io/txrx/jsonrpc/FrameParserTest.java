@@ -24,6 +24,24 @@ class FrameParserTest {
     }
 
     @Test
+    void aCallCarriesTheClientsTraceContextWhenItSendsOne() {
+        String context = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Call traced = assertInstanceOf(
+                Call.class,
+                FrameParser.parse(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a.b\",\"traceparent\":\"" + context + "\"}")
+                        .entries()
+                        .get(0));
+        assertEquals(context, traced.traceparent());
+        Call untraced = assertInstanceOf(
+                Call.class,
+                FrameParser.parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a.b\",\"traceparent\":7}")
+                        .entries()
+                        .get(0));
+        assertNull(untraced.traceparent(), "only a string is a trace context");
+    }
+
+    @Test
     void aCallWithoutIdIsANotification() {
         Call call = FrameParser.parse("{\"jsonrpc\":\"2.0\",\"method\":\"system.ping\"}")
                 .calls()

@@ -4,9 +4,13 @@ import io.txrx.handlers.admin.control.BusInspector;
 import io.txrx.handlers.admin.control.BusInspector.PendingCall;
 import io.txrx.handlers.admin.control.BusInspector.Stream;
 import io.txrx.handlers.admin.control.ClusterView;
+import io.txrx.keys.StreamKeys;
 import io.txrx.p2p.control.PeerDirectory;
 import io.txrx.p2p.control.RouteTable;
+import io.txrx.rates.RateBuckets;
+import io.txrx.rates.RateBuckets.MethodRate;
 import io.txrx.rpc.boundary.RpcMethod;
+import io.txrx.stream.Redis;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +30,27 @@ public class AdminHandlers {
     /** The oldest pending calls, oldest first; {@code at} is when they were read (epoch ms). */
     public record Pending(long at, List<PendingCall> calls) {}
 
+    /**
+     * Calls and errors over the {@code windowS} whole seconds before {@code at}, in total and per method (most
+     * called first), as every gateway answered them.
+     */
+    public record Rates(
+            long at,
+            int windowS,
+            long calls,
+            long errors,
+            double callsPerSecond,
+            double errorsPerSecond,
+            List<MethodRate> methods) {}
+
     @Inject
     BusInspector bus;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    StreamKeys keys;
 
     @Inject
     PeerDirectory directory;
@@ -48,6 +71,23 @@ public class AdminHandlers {
     @RpcMethod("admin.streams")
     public Streams streams() {
         return new Streams(System.currentTimeMillis(), bus.streams());
+    }
+
+    /** Calls/s and errors/s over the last minute, per method, summed over every gateway. */
+    @RpcMethod("admin.rates")
+    public Rates rates() {
+        long now = System.currentTimeMillis();
+        List<MethodRate> methods = new RateBuckets(redis.client(), keys).lastMinute(now);
+        long calls = methods.stream().mapToLong(MethodRate::calls).sum();
+        long errors = methods.stream().mapToLong(MethodRate::errors).sum();
+        return new Rates(
+                now,
+                RateBuckets.WINDOW_SECONDS,
+                calls,
+                errors,
+                RateBuckets.perSecond(calls),
+                RateBuckets.perSecond(errors),
+                methods);
     }
 
     /** The {@code limit} (default 20) oldest calls pending on TX and the service streams, with age and method. */

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code admin.streams} and {@code admin.pending} over the socket, every role in one Micro: refused to a
- * normal user, and for the admin the streams with their groups and consumers, and a call no instance serves
- * pending on TX with its method and age.
+ * {@code admin.streams}, {@code admin.pending}, {@code admin.cluster} and {@code admin.rates} over the socket,
+ * every role in one Micro: refused to a normal user, and for the admin the streams with their groups and
+ * consumers, a call no instance serves pending on TX with its method and age, and exactly the calls made in
+ * the last minute with their errors.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -39,6 +40,7 @@ class AdminIT {
     private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
     private static final long GRACE_MS = 60_000;
     private static final Duration PENDING_WITHIN = Duration.ofSeconds(10);
+    private static final Duration COUNTED_WITHIN = Duration.ofSeconds(10);
     private static TestConfig config;
 
     @ArquillianResource
@@ -103,6 +105,7 @@ class AdminIT {
         assertEquals(-32003, errorCode(user.call("admin.streams", null)));
         assertEquals(-32003, errorCode(user.call("admin.pending", "{}")));
         assertEquals(-32003, errorCode(user.call("admin.cluster", null)));
+        assertEquals(-32003, errorCode(user.call("admin.rates", null)));
     }
 
     @Test
@@ -201,6 +204,52 @@ class AdminIT {
             }
             if (System.nanoTime() > deadline) {
                 fail("ghost.wait not pending within " + PENDING_WITHIN + ": " + result);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void theAdminSeesExactlyTheCallsAndErrorsOfTheLastMinutePerMethod() throws Exception {
+        RpcCaller caller = new RpcCaller(client());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, errorCode(caller.call("system.echo", "{\"text\":\"hi\"}")));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(-32602, errorCode(caller.call("system.sleep", "{\"ms\":-1}")));
+        }
+        caller.call("system.sleep", "{\"ms\":0}");
+
+        RpcCaller admin = admin();
+        long deadline = System.nanoTime() + COUNTED_WITHIN.toNanos();
+        while (true) {
+            JsonObject reply = admin.call("admin.rates", null);
+            JsonObject result = reply.getJsonObject("result");
+            assertNotNull(result, reply.toString());
+            assertEquals(60, result.getInt("windowS"));
+            Optional<JsonObject> echo = named(result, "methods", "method", "system.echo");
+            Optional<JsonObject> sleep = named(result, "methods", "method", "system.sleep");
+            if (echo.isPresent()
+                    && sleep.isPresent()
+                    && sleep.get().getJsonNumber("calls").longValue() == 4) {
+                assertEquals(5, echo.get().getJsonNumber("calls").longValue(), echo.toString());
+                assertEquals(0, echo.get().getJsonNumber("errors").longValue(), echo.toString());
+                assertEquals(0.083, echo.get().getJsonNumber("callsPerSecond").doubleValue(), 1e-9);
+                assertEquals(3, sleep.get().getJsonNumber("errors").longValue(), sleep.toString());
+                assertEquals(0.05, sleep.get().getJsonNumber("errorsPerSecond").doubleValue(), 1e-9);
+                assertEquals(
+                        3,
+                        sleep.get()
+                                .getJsonObject("errorCodes")
+                                .getJsonNumber("-32602")
+                                .longValue(),
+                        sleep.toString());
+                assertTrue(result.getJsonNumber("calls").longValue() >= 9, result.toString());
+                assertTrue(result.getJsonNumber("errors").longValue() >= 3, result.toString());
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("the calls made not counted within " + COUNTED_WITHIN + ": " + result);
             }
             Thread.sleep(100);
         }
