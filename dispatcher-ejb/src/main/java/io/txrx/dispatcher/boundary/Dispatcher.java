@@ -33,7 +33,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
@@ -122,11 +121,7 @@ public class Dispatcher {
         tx.ensureGroup();
         LatencyHistogram toDispatcher = new LatencyHistogram();
         Meters meters = metrics.isResolvable() ? Meters.of(metrics.get()) : Meters.none();
-        meters.histogram(
-                "txrx_hop_seconds",
-                "Latency of a call, whole (call) and per hop, in seconds",
-                toDispatcher,
-                new Tag("hop", "gateway_dispatcher"));
+        meters.hop("gateway_dispatcher", toDispatcher);
         router = new CallRouter(
                 routes,
                 keys,

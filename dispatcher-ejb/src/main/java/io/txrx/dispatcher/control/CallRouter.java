@@ -57,11 +57,12 @@ public class CallRouter {
             }
             Optional<String> stream = routes.streamFor(fields.get(Fields.METHOD));
             if (stream.isPresent()) {
-                observeWait(fields.get(Fields.TIMESTAMP), nowMs);
+                long writtenAt = Fields.stampMs(fields.get(Fields.TIMESTAMP), -1);
+                toDispatcher.observeSince(writtenAt, nowMs);
                 Map<String, String> forwarded = new HashMap<>(fields);
                 forwarded.put(Fields.DISPATCHED_AT, Long.toString(nowMs));
                 if (tracing.on()) {
-                    trace(fields, forwarded);
+                    trace(fields, forwarded, Math.max(0, writtenAt));
                 }
                 plan.forward(stream.get(), forwarded, entry.getID());
             } else if (nowMs - Math.max(entry.getID().getTime(), routes.knownSince()) < graceMs) {
@@ -75,27 +76,12 @@ public class CallRouter {
         return plan;
     }
 
-    private void trace(Map<String, String> call, Map<String, String> forwarded) {
-        long writtenAt = 0;
-        try {
-            writtenAt = Long.parseLong(call.getOrDefault(Fields.TIMESTAMP, "0"));
-        } catch (NumberFormatException ignored) {
-            // the span starts now
-        }
+    /** {@code writtenAt}: when the gateway wrote the call, 0 when unknown (the span starts now). */
+    private void trace(Map<String, String> call, Map<String, String> forwarded, long writtenAt) {
         Span span = tracing.start(
                 "txrx dispatch " + call.get(Fields.METHOD), SpanKind.CONSUMER, call.get(Fields.TRACEPARENT), writtenAt);
         forwarded.put(Fields.TRACEPARENT, CallTracing.traceparent(span));
         span.end();
-    }
-
-    private void observeWait(String writtenAt, long nowMs) {
-        if (writtenAt != null) {
-            try {
-                toDispatcher.observe(nowMs - Long.parseLong(writtenAt));
-            } catch (NumberFormatException ignored) {
-                // not written by a gateway: no hop to measure
-            }
-        }
     }
 
     private static Map<String, String> notFound(Map<String, String> call) {

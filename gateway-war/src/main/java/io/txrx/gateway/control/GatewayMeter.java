@@ -1,5 +1,6 @@
 package io.txrx.gateway.control;
 
+import io.txrx.keys.Fields;
 import io.txrx.metrics.LatencyHistogram;
 import io.txrx.metrics.Meters;
 import io.txrx.metrics.OutcomeCounters;
@@ -53,9 +54,8 @@ public final class GatewayMeter {
                 "txrx_calls",
                 "Calls answered by this gateway, by method and outcome (ok or the JSON-RPC error code)",
                 CallTally.DEFAULT_MAX_METHODS);
-        String hops = "Latency of a call, whole (call) and per hop, in seconds";
-        meters.histogram("txrx_hop_seconds", hops, wholeCall, new Tag("hop", "call"));
-        meters.histogram("txrx_hop_seconds", hops, fromRpc, new Tag("hop", "rpc_gateway"));
+        meters.hop("call", wholeCall);
+        meters.hop("rpc_gateway", fromRpc);
         framesIn = meters.counter("txrx_frames_in", "Frames received from clients");
         framesOut = meters.counter("txrx_frames_out", "Frames queued to clients");
         for (Refusal refusal : Refusal.values()) {
@@ -90,13 +90,7 @@ public final class GatewayMeter {
      */
     public void replied(long sentAtMs, String repliedAt, long nowMs) {
         wholeCall.observe(nowMs - sentAtMs);
-        if (repliedAt != null) {
-            try {
-                fromRpc.observe(nowMs - Long.parseLong(repliedAt));
-            } catch (NumberFormatException ignored) {
-                // written by something else than an rpc instance: no hop to measure
-            }
-        }
+        fromRpc.observeSince(Fields.stampMs(repliedAt, -1), nowMs);
     }
 
     public void frameIn() {

@@ -137,9 +137,8 @@ public class RpcServer {
         }
         jsonb = JsonbBuilder.create();
         Meters meters = Meters.of(metrics);
-        String hops = "Latency of a call, whole (call) and per hop, in seconds";
-        meters.histogram("txrx_hop_seconds", hops, toRpc, new Tag("hop", "dispatcher_rpc"));
-        meters.histogram("txrx_hop_seconds", hops, handlerRuns, new Tag("hop", "handler"));
+        meters.hop("dispatcher_rpc", toRpc);
+        meters.hop("handler", handlerRuns);
         for (Role role : List.of(Role.DISPATCHER, Role.RPC)) {
             String name = role.id();
             meters.gauge(

@@ -187,28 +187,13 @@ public class ServiceReader {
         }
     }
 
-    private Span startSpan(Map<String, String> fields, long startedMs) {
-        long forwardedAt;
-        try {
-            forwardedAt = Long.parseLong(fields.getOrDefault(Fields.DISPATCHED_AT, Long.toString(startedMs)));
-        } catch (NumberFormatException e) {
-            forwardedAt = startedMs;
-        }
+    /** {@code forwardedAt}: when the dispatcher forwarded the call, or when its handler started if unknown. */
+    private Span startSpan(Map<String, String> fields, long forwardedAt) {
         return tracing.start(
                 "txrx handle " + fields.get(Fields.METHOD),
                 SpanKind.CONSUMER,
                 fields.get(Fields.TRACEPARENT),
                 forwardedAt);
-    }
-
-    private static void observe(LatencyHistogram hop, String sinceMs, long nowMs) {
-        if (sinceMs != null) {
-            try {
-                hop.observe(nowMs - Long.parseLong(sinceMs));
-            } catch (NumberFormatException ignored) {
-                // not stamped by a dispatcher: no hop to measure
-            }
-        }
     }
 
     private void handOver(List<StreamEntry> entries) {
@@ -224,8 +209,9 @@ public class ServiceReader {
             return;
         }
         long started = System.currentTimeMillis();
-        observe(toRpc, fields.get(Fields.DISPATCHED_AT), started);
-        Span span = tracing.on() ? startSpan(fields, started) : null;
+        long forwardedAt = Fields.stampMs(fields.get(Fields.DISPATCHED_AT), -1);
+        toRpc.observeSince(forwardedAt, started);
+        Span span = tracing.on() ? startSpan(fields, forwardedAt >= 0 ? forwardedAt : started) : null;
         Optional<Map<String, String>> reply = executor.execute(fields);
         long done = System.currentTimeMillis();
         handler.observe(done - started);

@@ -39,4 +39,19 @@ public final class Fields {
     public static final String EXCEPT_SESSION = "not";
 
     private Fields() {}
+
+    /**
+     * A time stamp of an entry ({@link #TIMESTAMP}, {@link #DISPATCHED_AT}, {@link #REPLIED_AT}) in epoch ms,
+     * or {@code absent} when the entry has none or it is not a number (written by something else).
+     */
+    public static long stampMs(String stamp, long absent) {
+        if (stamp == null) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(stamp);
+        } catch (NumberFormatException e) {
+            return absent;
+        }
+    }
 }

@@ -31,6 +31,13 @@ public final class LatencyHistogram {
         sumMs.add(value);
     }
 
+    /** Counts the time from {@code sinceMs} to {@code nowMs}; nothing when the stamp was missing (negative). */
+    public void observeSince(long sinceMs, long nowMs) {
+        if (sinceMs >= 0) {
+            observe(nowMs - sinceMs);
+        }
+    }
+
     /** How many buckets there are, +Inf included. */
     public static int buckets() {
         return BOUNDS_MS.length + 1;

@@ -46,6 +46,15 @@ public final class Meters {
         }
     }
 
+    /** The latency of one hop of a call, or of the whole call ({@code hop} "call"), as {@code txrx_hop_seconds}. */
+    public void hop(String hop, LatencyHistogram histogram) {
+        histogram(
+                "txrx_hop_seconds",
+                "Latency of a call, whole (call) and per hop, in seconds",
+                histogram,
+                new Tag("hop", hop));
+    }
+
     /** A histogram of latencies in seconds, with its buckets, count and sum. */
     public void histogram(String name, String help, LatencyHistogram histogram, Tag... tags) {
         if (registry == null) {

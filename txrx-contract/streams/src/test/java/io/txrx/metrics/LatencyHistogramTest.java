@@ -2,6 +2,7 @@ package io.txrx.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.txrx.keys.Fields;
 import org.junit.jupiter.api.Test;
 
 /** Latencies in fixed buckets, cumulative as Prometheus reads them. */
@@ -26,5 +27,15 @@ class LatencyHistogramTest {
         assertEquals("+Inf", LatencyHistogram.le(LatencyHistogram.buckets() - 1));
         assertEquals(6, cut.count());
         assertEquals(60.010, cut.sumSeconds(), 1e-9);
+    }
+
+    @Test
+    void aHopIsCountedFromItsStampAndNotAtAllWithoutOne() {
+        cut.observeSince(Fields.stampMs("1000", -1), 1_007);
+        cut.observeSince(Fields.stampMs(null, -1), 1_007);
+        cut.observeSince(Fields.stampMs("not a time", -1), 1_007);
+
+        assertEquals(1, cut.count(), "only the entry that carried a stamp");
+        assertEquals(0.007, cut.sumSeconds(), 1e-9);
     }
 }
