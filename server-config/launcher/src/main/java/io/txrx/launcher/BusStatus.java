@@ -1,5 +1,8 @@
 package io.txrx.launcher;
 
+import io.txrx.inspect.BusInspector;
+import io.txrx.inspect.BusInspector.Group;
+import io.txrx.inspect.BusInspector.Stream;
 import io.txrx.keys.StreamKeys;
 import io.txrx.rates.RateBuckets;
 import io.txrx.rates.RateBuckets.MethodRate;
@@ -8,13 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.StreamEntry;
-import redis.clients.jedis.resps.StreamGroupInfo;
 
 /**
  * What {@code txrx status} shows, read from Redis alone (no sign-in needed): the peers heard on the P2P stream
@@ -22,25 +21,21 @@ import redis.clients.jedis.resps.StreamGroupInfo;
  * by their RX streams, every stream under the prefix with its groups, and the calls of the last minute
  * as {@code admin.rates} counts them.
  */
-record BusStatus(long at, List<Peer> peers, List<String> gateways, List<StreamRow> streams, List<MethodRate> rates) {
+record BusStatus(long at, List<Peer> peers, List<String> gateways, List<Stream> streams, List<MethodRate> rates) {
     /** The default {@code txrx.p2p.peer-ttl-ms}: a peer silent longer is taken for gone. */
     static final long HEARD_WITHIN_MS = 7000;
 
-    private static final int SCAN_COUNT = 500;
     private static final int P2P_ENTRIES = 2000;
 
     record Peer(String instance, String roles, long lastHeardMs) {}
 
-    record Group(String name, long pending, Long lag, int consumers) {}
-
-    record StreamRow(String key, long length, List<Group> groups) {}
-
     static BusStatus read(JedisPooled redis, StreamKeys keys, long nowMs) {
+        BusInspector bus = new BusInspector(redis, keys);
         return new BusStatus(
                 nowMs,
                 peers(redis, keys, nowMs),
-                gateways(redis, keys),
-                streams(redis, keys),
+                bus.gateways(),
+                bus.streams(),
                 new RateBuckets(redis, keys).lastMinute(nowMs));
     }
 
@@ -67,40 +62,6 @@ record BusStatus(long at, List<Peer> peers, List<String> gateways, List<StreamRo
             }
         }
         return List.copyOf(last.values());
-    }
-
-    private static List<String> gateways(JedisPooled redis, StreamKeys keys) {
-        String prefix = keys.rx("");
-        return scan(redis, prefix + "*").stream()
-                .map(key -> key.substring(prefix.length()))
-                .toList();
-    }
-
-    private static List<StreamRow> streams(JedisPooled redis, StreamKeys keys) {
-        List<StreamRow> rows = new ArrayList<>();
-        for (String key : scan(redis, keys.key("") + "*")) {
-            long length = redis.xlen(key);
-            List<Group> groups = new ArrayList<>();
-            for (StreamGroupInfo group : redis.xinfoGroups(key)) {
-                Object lag = group.getGroupInfo().get("lag");
-                groups.add(new Group(group.getName(), group.getPending(), lag instanceof Long n ? n : null, (int)
-                        group.getConsumers()));
-            }
-            rows.add(new StreamRow(key, length, groups));
-        }
-        return rows;
-    }
-
-    private static TreeSet<String> scan(JedisPooled redis, String pattern) {
-        TreeSet<String> found = new TreeSet<>();
-        ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = redis.scan(cursor, params, "stream");
-            found.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        return found;
     }
 
     /** The report as the terminal shows it. */
@@ -133,7 +94,7 @@ record BusStatus(long at, List<Peer> peers, List<String> gateways, List<StreamRo
                 "pending",
                 "lag",
                 "consumers"));
-        for (StreamRow stream : streams) {
+        for (Stream stream : streams) {
             if (stream.groups().isEmpty()) {
                 out.append(String.format(Locale.ROOT, "  %-40s %9d%n", stream.key(), stream.length()));
             }
@@ -146,7 +107,7 @@ record BusStatus(long at, List<Peer> peers, List<String> gateways, List<StreamRo
                         group.name(),
                         group.pending(),
                         group.lag() == null ? "-" : group.lag().toString(),
-                        group.consumers()));
+                        group.consumers().size()));
             }
         }
         out.append("rates (last ").append(RateBuckets.WINDOW_SECONDS).append(" s, every gateway)\n");

@@ -1,9 +1,9 @@
 package io.txrx.handlers.admin.boundary;
 
-import io.txrx.handlers.admin.control.BusInspector;
-import io.txrx.handlers.admin.control.BusInspector.PendingCall;
-import io.txrx.handlers.admin.control.BusInspector.Stream;
 import io.txrx.handlers.admin.control.ClusterView;
+import io.txrx.inspect.BusInspector;
+import io.txrx.inspect.BusInspector.PendingCall;
+import io.txrx.inspect.BusInspector.Stream;
 import io.txrx.keys.StreamKeys;
 import io.txrx.p2p.control.PeerDirectory;
 import io.txrx.p2p.control.RouteTable;
@@ -44,9 +44,6 @@ public class AdminHandlers {
             List<MethodRate> methods) {}
 
     @Inject
-    BusInspector bus;
-
-    @Inject
     Redis redis;
 
     @Inject
@@ -64,13 +61,13 @@ public class AdminHandlers {
      */
     @RpcMethod("admin.cluster")
     public ClusterView.Cluster cluster() {
-        return ClusterView.of(directory, routes, bus.gateways(), System.currentTimeMillis());
+        return ClusterView.of(directory, routes, bus().gateways(), System.currentTimeMillis());
     }
 
     /** Every stream under the prefix: length, first and last id, groups with consumers, pending, lag, idle. */
     @RpcMethod("admin.streams")
     public Streams streams() {
-        return new Streams(System.currentTimeMillis(), bus.streams());
+        return new Streams(System.currentTimeMillis(), bus().streams());
     }
 
     /** Calls/s and errors/s over the last minute, per method, summed over every gateway. */
@@ -94,6 +91,10 @@ public class AdminHandlers {
     @RpcMethod("admin.pending")
     public Pending pending(@Min(1) @Max(100) Integer limit) {
         long now = System.currentTimeMillis();
-        return new Pending(now, bus.pending(limit == null ? DEFAULT_PENDING : limit, now));
+        return new Pending(now, bus().pending(limit == null ? DEFAULT_PENDING : limit, now));
+    }
+
+    private BusInspector bus() {
+        return new BusInspector(redis.client(), keys);
     }
 }

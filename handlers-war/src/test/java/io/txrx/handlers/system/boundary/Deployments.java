@@ -79,6 +79,7 @@ public final class Deployments {
                         "io.txrx.jsonrpc",
                         "io.txrx.stream",
                         "io.txrx.rates",
+                        "io.txrx.inspect",
                         "io.txrx.metrics",
                         "io.txrx.tracing",
                         "io.txrx.keys",

@@ -1,10 +1,7 @@
-package io.txrx.handlers.admin.control;
+package io.txrx.inspect;
 
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
-import io.txrx.stream.Redis;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,10 +20,10 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  * Reads the state of txrx's streams from Redis: every stream under the prefix (SCAN ... TYPE stream) with
  * XINFO STREAM, GROUPS and CONSUMERS, and the oldest pending calls of TX and the service streams (XPENDING,
  * then XRANGE of each pending id for its method). On a Redis Cluster, SCAN sees the node the client talks
- * to only.
+ * to only. What {@code admin.streams}, {@code admin.pending} and {@code admin.cluster} answer, and what
+ * {@code txrx status} prints.
  */
-@ApplicationScoped
-public class BusInspector {
+public final class BusInspector {
     private static final int SCAN_COUNT = 500;
 
     public record Consumer(String name, long pending, long idleMs) {}
@@ -47,15 +44,17 @@ public class BusInspector {
             long idleMs,
             long deliveries) {}
 
-    @Inject
-    Redis redis;
+    private final JedisPooled redis;
+    private final StreamKeys keys;
 
-    @Inject
-    StreamKeys keys;
+    public BusInspector(JedisPooled redis, StreamKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
 
     /** Every txrx stream, sorted by key. */
     public List<Stream> streams() {
-        JedisPooled jedis = redis.client();
+        JedisPooled jedis = redis;
         List<Stream> streams = new ArrayList<>();
         for (String key : streamKeys(keys.key("") + "*")) {
             StreamInfo info;
@@ -93,7 +92,7 @@ public class BusInspector {
 
     /** The {@code limit} oldest pending calls of TX and every service stream, oldest first. */
     public List<PendingCall> pending(int limit, long nowMs) {
-        JedisPooled jedis = redis.client();
+        JedisPooled jedis = redis;
         List<String> streams = new ArrayList<>();
         if (jedis.exists(keys.tx())) {
             streams.add(keys.tx());
@@ -142,7 +141,7 @@ public class BusInspector {
         ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.client().scan(cursor, params, "stream");
+            ScanResult<String> page = redis.scan(cursor, params, "stream");
             found.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
