@@ -3,7 +3,9 @@ package io.txrx.benchmark;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The benchmark's command line. Every option is bounded so that a run always ends by itself.
@@ -15,6 +17,7 @@ import java.util.List;
  * @param payloadBytes size of the {@code data} string echoed by every call
  * @param maxCalls upper bound on calls sent by all clients together, warm-up included
  * @param timeoutSeconds how long one call may wait for its reply (and a connection for its handshake)
+ * @param metrics the {@code /metrics} URLs to read the hop times from; empty for each gateway's own
  */
 record BenchmarkOptions(
         List<URI> gateways,
@@ -23,7 +26,8 @@ record BenchmarkOptions(
         int warmupSeconds,
         int payloadBytes,
         long maxCalls,
-        int timeoutSeconds) {
+        int timeoutSeconds,
+        List<URI> metrics) {
 
     static final String DEFAULT_URL = "ws://127.0.0.1:8080/gateway/ws";
     static final int MAX_CLIENTS = 1_000;
@@ -44,6 +48,9 @@ record BenchmarkOptions(
               --payload BYTES     size of the echoed data string, 0..%d (default 64)
               --max-calls N       bound on all calls sent, warm-up included, 1..%d (default 5_000_000)
               --timeout S         reply and connect timeout, 1..%d (default 5)
+              --metrics URL[,URL...]
+                                  /metrics of every txrx process, for the per-hop times
+                                  (default http://HOST:PORT/metrics of each --url)
               --help              print this text
             """
                     .formatted(
@@ -56,7 +63,7 @@ record BenchmarkOptions(
                             MAX_TIMEOUT_SECONDS);
 
     static BenchmarkOptions defaults() {
-        return new BenchmarkOptions(List.of(URI.create(DEFAULT_URL)), 1, 10, 3, 64, 5_000_000L, 5);
+        return new BenchmarkOptions(List.of(URI.create(DEFAULT_URL)), 1, 10, 3, 64, 5_000_000L, 5, List.of());
     }
 
     /** Parses {@code --name value} and {@code --name=value} options over the defaults. */
@@ -88,10 +95,15 @@ record BenchmarkOptions(
         return gateways.get(clientIndex % gateways.size());
     }
 
+    /** Where the hop times are read: {@link #metrics}, or else each gateway's host and port. */
+    List<URI> metricsEndpoints() {
+        return metrics.isEmpty() ? MetricsScraper.endpointsFor(gateways) : metrics;
+    }
+
     private BenchmarkOptions with(String name, String value) throws UsageException {
         return switch (name) {
             case "--url" -> new BenchmarkOptions(
-                    urls(value), clients, seconds, warmupSeconds, payloadBytes, maxCalls, timeoutSeconds);
+                    urls(value), clients, seconds, warmupSeconds, payloadBytes, maxCalls, timeoutSeconds, metrics);
             case "--clients" -> new BenchmarkOptions(
                     gateways,
                     (int) number(name, value, 1, MAX_CLIENTS),
@@ -99,7 +111,8 @@ record BenchmarkOptions(
                     warmupSeconds,
                     payloadBytes,
                     maxCalls,
-                    timeoutSeconds);
+                    timeoutSeconds,
+                    metrics);
             case "--seconds" -> new BenchmarkOptions(
                     gateways,
                     clients,
@@ -107,7 +120,8 @@ record BenchmarkOptions(
                     warmupSeconds,
                     payloadBytes,
                     maxCalls,
-                    timeoutSeconds);
+                    timeoutSeconds,
+                    metrics);
             case "--warmup" -> new BenchmarkOptions(
                     gateways,
                     clients,
@@ -115,7 +129,8 @@ record BenchmarkOptions(
                     (int) number(name, value, 0, MAX_WARMUP_SECONDS),
                     payloadBytes,
                     maxCalls,
-                    timeoutSeconds);
+                    timeoutSeconds,
+                    metrics);
             case "--payload" -> new BenchmarkOptions(
                     gateways,
                     clients,
@@ -123,7 +138,8 @@ record BenchmarkOptions(
                     warmupSeconds,
                     (int) number(name, value, 0, MAX_PAYLOAD_BYTES),
                     maxCalls,
-                    timeoutSeconds);
+                    timeoutSeconds,
+                    metrics);
             case "--max-calls" -> new BenchmarkOptions(
                     gateways,
                     clients,
@@ -131,10 +147,26 @@ record BenchmarkOptions(
                     warmupSeconds,
                     payloadBytes,
                     number(name, value, 1, MAX_CALLS),
-                    timeoutSeconds);
+                    timeoutSeconds,
+                    metrics);
             case "--timeout" -> new BenchmarkOptions(
-                    gateways, clients, seconds, warmupSeconds, payloadBytes, maxCalls, (int)
-                            number(name, value, 1, MAX_TIMEOUT_SECONDS));
+                    gateways,
+                    clients,
+                    seconds,
+                    warmupSeconds,
+                    payloadBytes,
+                    maxCalls,
+                    (int) number(name, value, 1, MAX_TIMEOUT_SECONDS),
+                    metrics);
+            case "--metrics" -> new BenchmarkOptions(
+                    gateways,
+                    clients,
+                    seconds,
+                    warmupSeconds,
+                    payloadBytes,
+                    maxCalls,
+                    timeoutSeconds,
+                    metricsUrls(value));
             default -> throw new UsageException("unknown option " + name);
         };
     }
@@ -162,6 +194,30 @@ record BenchmarkOptions(
         }
         if (urls.isEmpty()) {
             throw new UsageException("--url needs at least one ws:// or wss:// URL");
+        }
+        return List.copyOf(urls);
+    }
+
+    private static List<URI> metricsUrls(String value) throws UsageException {
+        Set<URI> urls = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String text = part.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                URI uri = new URI(text);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new UsageException(
+                            "--metrics must be http://HOST:PORT/metrics or https://..., got '" + text + "'");
+                }
+                urls.add(uri);
+            } catch (URISyntaxException e) {
+                throw new UsageException("--metrics is not a URL: '" + text + "' (" + e.getReason() + ")");
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new UsageException("--metrics needs at least one http:// or https:// URL");
         }
         return List.copyOf(urls);
     }

@@ -1,12 +1,14 @@
 package io.txrx.benchmark;
 
 import java.io.PrintStream;
+import java.time.Duration;
 
 /**
  * Command-line entry point: {@code java -jar txrx-benchmark.jar --clients 8 --seconds 10}.
  * Connects every client first (exit 3 with a message if any cannot), runs warm-up and the
- * measured window, and prints the summary. Exit 0 when every measured call succeeded, 1 when
- * some failed or none was measured, 2 for a bad command line.
+ * measured window, and prints the summary, then the time per hop that the servers' {@code /metrics}
+ * measured between the window's start and end (or one line saying why there is none). Exit 0 when
+ * every measured call succeeded, 1 when some failed or none was measured, 2 for a bad command line.
  */
 public final class EchoBenchmark {
 
@@ -45,8 +47,12 @@ public final class EchoBenchmark {
             out.printf(
                     "connected %d clients; warming up %d s, then measuring %d s%n",
                     options.clients(), options.warmupSeconds(), options.seconds());
-            LoadRun.Result result = LoadRun.run(connections.all(), options);
+            HopTimes hops = new HopTimes(
+                    new MetricsScraper(options.metricsEndpoints(), Duration.ofSeconds(options.timeoutSeconds())));
+            hops.prepare();
+            LoadRun.Result result = LoadRun.run(connections.all(), options, hops::windowStarts);
             out.print(BenchmarkReport.format(options, result, connections.lost()));
+            out.print(hops.report());
             boolean clean = result.totals().errors() == 0 && result.totals().ok() > 0;
             return clean ? EXIT_OK : EXIT_CALLS_FAILED;
         } catch (GatewayUnreachableException e) {

@@ -30,10 +30,25 @@ final class LoadRun {
         }
     }
 
+    /** Something done once as the measured window starts, on its own thread, such as a scrape of the servers. */
+    interface WindowStart {
+        void run() throws InterruptedException;
+    }
+
     private LoadRun() {}
 
     static Result run(List<EchoConnection> connections, BenchmarkOptions options) throws InterruptedException {
+        return run(connections, options, () -> {});
+    }
+
+    /**
+     * Runs the clients; {@code atWindowStart} runs as the measured window starts, and is waited for (within
+     * the run's time bound) before this returns. It does not run when the calls end before the window.
+     */
+    static Result run(List<EchoConnection> connections, BenchmarkOptions options, WindowStart atWindowStart)
+            throws InterruptedException {
         RunWindow window = RunWindow.startingAt(System.nanoTime(), options.warmupSeconds(), options.seconds());
+        Thread starter = atWindowStart(window, atWindowStart);
         CallBudget budget = new CallBudget(options.maxCalls());
         Duration timeout = Duration.ofSeconds(options.timeoutSeconds());
         List<ClosedLoopClient> clients = new ArrayList<>();
@@ -47,10 +62,31 @@ final class LoadRun {
             for (Future<CallTally> client : threads.invokeAll(clients, bound, TimeUnit.SECONDS)) {
                 addFinished(client, totals);
             }
+            if (System.nanoTime() < window.measureFromNanos()) {
+                starter.interrupt();
+            }
+            starter.join(TimeUnit.SECONDS.toMillis(bound));
             return new Result(totals, measuredSeconds(window, totals));
         } finally {
             threads.shutdownNow();
+            starter.interrupt();
         }
+    }
+
+    private static Thread atWindowStart(RunWindow window, WindowStart task) {
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(window.measureFromNanos() - System.nanoTime());
+                        task.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "window-start");
+        starter.setDaemon(true);
+        starter.start();
+        return starter;
     }
 
     private static void addFinished(Future<CallTally> client, CallTally totals) throws InterruptedException {

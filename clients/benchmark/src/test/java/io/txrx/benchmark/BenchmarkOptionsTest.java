@@ -22,6 +22,23 @@ class BenchmarkOptionsTest {
         assertEquals(64, options.payloadBytes());
         assertEquals(5_000_000L, options.maxCalls());
         assertEquals(5, options.timeoutSeconds());
+        assertEquals(List.of(URI.create("http://127.0.0.1:8080/metrics")), options.metricsEndpoints());
+    }
+
+    @Test
+    void metricsDefaultToEachGatewayAndCanListEveryProcess() throws UsageException {
+        BenchmarkOptions derived = BenchmarkOptions.parse(
+                "--url",
+                "ws://127.0.0.1:8080/gateway/ws,ws://127.0.0.1:8083/gateway/ws,ws://127.0.0.1:8080/gateway/ws");
+        BenchmarkOptions listed = BenchmarkOptions.parse(
+                "--metrics=http://127.0.0.1:8080/metrics, http://127.0.0.1:8081/metrics,http://127.0.0.1:8080/metrics,");
+
+        assertEquals(
+                List.of(URI.create("http://127.0.0.1:8080/metrics"), URI.create("http://127.0.0.1:8083/metrics")),
+                derived.metricsEndpoints());
+        assertEquals(
+                List.of(URI.create("http://127.0.0.1:8080/metrics"), URI.create("http://127.0.0.1:8081/metrics")),
+                listed.metricsEndpoints());
     }
 
     @Test
@@ -77,6 +94,8 @@ class BenchmarkOptionsTest {
         assertMessage("--payload needs a whole number, got 'big'", "--payload", "big");
         assertMessage("option --clients needs a value", "--clients");
         assertMessage("unknown option --client", "--client", "4");
+        assertMessage("--metrics must be http://HOST:PORT/metrics", "--metrics", "ws://127.0.0.1:8080/metrics");
+        assertMessage("--metrics needs at least one http:// or https:// URL", "--metrics", " , ");
     }
 
     @Test

@@ -39,6 +39,44 @@ class EchoBenchmarkTest {
     }
 
     @Test
+    void withoutMetricsThereIsOneLineSayingWhyAndTheRunStillSucceeds() throws IOException {
+        try (LoopbackGateway gateway = new LoopbackGateway(LoopbackGateway.Answer.ECHO)) {
+            int exit = run("--url", gateway.url().toString(), "--seconds", "1", "--warmup", "0", "--max-calls", "20");
+
+            assertEquals(EchoBenchmark.EXIT_OK, exit, this::printed);
+            String metrics = "http://127.0.0.1:" + gateway.url().getPort() + "/metrics";
+            assertTrue(
+                    printed()
+                            .endsWith("where the time goes: per-hop times unavailable: " + metrics
+                                    + " answered HTTP 404" + System.lineSeparator()),
+                    this::printed);
+        }
+    }
+
+    @Test
+    void printsWhereTheTimeGoesFromTheMetricsGiven() throws IOException {
+        try (LoopbackGateway gateway = new LoopbackGateway(LoopbackGateway.Answer.ECHO);
+                FakeMetrics metrics = new FakeMetrics(200)) {
+            int exit = run(
+                    "--url",
+                    gateway.url().toString(),
+                    "--metrics",
+                    metrics.url().toString(),
+                    "--seconds",
+                    "1",
+                    "--warmup",
+                    "1",
+                    "--max-calls",
+                    "1000000");
+
+            assertEquals(EchoBenchmark.EXIT_OK, exit, this::printed);
+            assertEquals(3, metrics.scrapes(), "before the run, at the window's start, after it");
+            assertTrue(printed().contains("where the time goes (server txrx_hop_seconds"), this::printed);
+            assertTrue(printed().matches("(?s).*\\R  call +1 +3\\.000 +3\\.000 +4\\.960\\R.*"), this::printed);
+        }
+    }
+
+    @Test
     void maxCallsBoundsTheWholeRun() throws IOException {
         try (LoopbackGateway gateway = new LoopbackGateway(LoopbackGateway.Answer.ECHO)) {
             int exit = run(
