@@ -13,6 +13,7 @@ import io.txrx.process.Roles;
 import io.txrx.stream.DeadConsumerClaims;
 import io.txrx.stream.GroupReader;
 import io.txrx.stream.Loop;
+import io.txrx.stream.NodePipelines;
 import io.txrx.stream.Redis;
 import io.txrx.tracing.CallTracing;
 import jakarta.annotation.PostConstruct;
@@ -33,7 +34,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -182,11 +182,13 @@ public class Dispatcher {
         if (plan.acks().isEmpty()) {
             return;
         }
-        try (Pipeline pipeline = redis.client().pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
             XAddParams capped = XAddParams.xAddParams().maxLen(maxLen).approximateTrimming();
-            plan.appends().forEach(append -> pipeline.xadd(append.stream(), capped, append.fields()));
-            pipeline.xack(tx.stream(), GROUP, plan.acks().toArray(StreamEntryID[]::new));
-            pipeline.sync();
+            plan.appends()
+                    .forEach(append -> pipelines.on(append.stream()).xadd(append.stream(), capped, append.fields()));
+            pipelines.barrier();
+            pipelines.on(tx.stream()).xack(tx.stream(), GROUP, plan.acks().toArray(StreamEntryID[]::new));
+            pipelines.sync();
         }
     }
 }

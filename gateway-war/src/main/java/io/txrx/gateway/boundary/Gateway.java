@@ -133,7 +133,7 @@ public class Gateway {
                 .sum());
         admission = new FrameAdmission(
                 meter, maxFrameBytes, maxInvalidFrames, ratePerSecond, rateBurst, sendQueueFrames, sendQueueBytes);
-        tx = new StreamWriter("TX writer", redis.client(), batchSize);
+        tx = new StreamWriter("TX writer", redis, batchSize);
         forwarder = new CallForwarder(
                 localMethods.stream().toList(),
                 tx,
@@ -154,7 +154,7 @@ public class Gateway {
                 rxTtlSeconds);
         signOuts = new SignOutReader(
                 redis.client(), keys.signOuts(), new SignOutDelivery(sockets, instance.value(), forwarder::signedOut));
-        rates = new RateFlusher(meter.tally(), new RateBuckets(redis.client(), keys));
+        rates = new RateFlusher(meter.tally(), new RateBuckets(redis, keys));
         tx.start(executor);
         rx.start(executor);
         signOuts.start(executor);

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -25,7 +25,7 @@ public final class RxReader {
     private static final long SWEEP_MS = 1000;
     private static final int BLOCK_MS = 500;
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final String rx;
     private final ReplyDelivery delivery;
     private final int batchSize;
@@ -37,7 +37,7 @@ public final class RxReader {
     private long nextTtl;
 
     public RxReader(
-            JedisPooled redis, String rx, BusEpoch epoch, ReplyDelivery delivery, int batchSize, long ttlSeconds) {
+            UnifiedJedis redis, String rx, BusEpoch epoch, ReplyDelivery delivery, int batchSize, long ttlSeconds) {
         this.redis = redis;
         this.epoch = epoch;
         this.rx = rx;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -21,13 +21,13 @@ public final class SignOutReader {
     private static final int BLOCK_MS = 1000;
     private static final int BATCH = 100;
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final String key;
     private final SignOutDelivery delivery;
     private final Loop loop = new Loop("Sign-out loop", this::read);
     private StreamEntryID last;
 
-    public SignOutReader(JedisPooled redis, String key, SignOutDelivery delivery) {
+    public SignOutReader(UnifiedJedis redis, String key, SignOutDelivery delivery) {
         this.redis = redis;
         this.key = key;
         this.delivery = delivery;

@@ -152,10 +152,10 @@ public class RpcServer {
         meters.gauge("txrx_routes", "Methods in the route table (routable now)", () -> routeTable
                 .methods()
                 .size());
-        bus = new BusGauges(redis.client(), meters);
+        bus = new BusGauges(redis, meters);
         tracing = CallTracing.of(tracer);
         bus.register(keys.tx(), DISPATCHERS);
-        replies = new StreamWriter("Reply writer", redis.client(), batchSize);
+        replies = new StreamWriter("Reply writer", redis, batchSize);
         replies.start(executor);
     }
 

@@ -1,13 +1,14 @@
 package io.txrx.rpc.control;
 
 import io.txrx.metrics.Meters;
+import io.txrx.stream.NodePipelines;
+import io.txrx.stream.Redis;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Tag;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.resps.StreamGroupInfo;
@@ -24,12 +25,12 @@ public final class BusGauges {
 
     private record Reading(long atMs, long length, Map<String, long[]> groups) {}
 
-    private final JedisPooled redis;
+    private final Redis redis;
     private final Meters meters;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
     private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
 
-    public BusGauges(JedisPooled redis, Meters meters) {
+    public BusGauges(Redis redis, Meters meters) {
         this.redis = redis;
         this.meters = meters;
     }
@@ -71,10 +72,11 @@ public final class BusGauges {
             return last;
         }
         Reading reading;
-        try (Pipeline pipeline = redis.pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
+            Pipeline pipeline = pipelines.on(stream);
             Response<Long> length = pipeline.xlen(stream);
             Response<List<StreamGroupInfo>> groups = pipeline.xinfoGroups(stream);
-            pipeline.sync();
+            pipelines.sync();
             Map<String, long[]> values = new ConcurrentHashMap<>();
             for (StreamGroupInfo group : groups.get()) {
                 Object lag = group.getGroupInfo().get("lag");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
 import io.txrx.stream.GroupReader;
+import io.txrx.stream.Redis;
 import io.txrx.stream.StreamWriter;
 import io.txrx.testing.TestRedis;
 import jakarta.json.bind.JsonbBuilder;
@@ -37,6 +38,7 @@ class ServiceReaderTest {
     private static final String SERVICE = "sample";
     private static final String GATEWAY = "gw1";
     private static JedisPooled jedis;
+    private static Redis redis;
 
     /** Handlers of the service: a quick one and one that waits until the test lets it go. */
     public static class Sample {
@@ -57,18 +59,20 @@ class ServiceReaderTest {
     private final StreamKeys keys = StreamKeys.withPrefix(PREFIX + UUID.randomUUID() + ":");
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final HandlerRegistry handlers = new HandlerRegistry();
-    private final StreamWriter replies = new StreamWriter("Reply writer", jedis, 64);
+    private final StreamWriter replies = new StreamWriter("Reply writer", redis, 64);
     private final List<ServiceReader> started = new ArrayList<>();
 
     @BeforeAll
     static void connect() {
         jedis = new JedisPooled(URI.create(TestRedis.url()));
+        redis = Redis.open(TestRedis.url(), null, 8, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
         jedis.keys(PREFIX + "*").forEach(jedis::del);
         jedis.close();
+        redis.close();
     }
 
     ServiceReaderTest() {

@@ -6,13 +6,14 @@ import io.txrx.inspect.BusInspector.Stream;
 import io.txrx.keys.StreamKeys;
 import io.txrx.rates.RateBuckets;
 import io.txrx.rates.RateBuckets.MethodRate;
+import io.txrx.stream.Redis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -29,17 +30,17 @@ record BusStatus(long at, List<Peer> peers, List<String> gateways, List<Stream> 
 
     record Peer(String instance, String roles, long lastHeardMs) {}
 
-    static BusStatus read(JedisPooled redis, StreamKeys keys, long nowMs) {
+    static BusStatus read(Redis redis, StreamKeys keys, long nowMs) {
         BusInspector bus = new BusInspector(redis, keys);
         return new BusStatus(
                 nowMs,
-                peers(redis, keys, nowMs),
+                peers(redis.client(), keys, nowMs),
                 bus.gateways(),
                 bus.streams(),
                 new RateBuckets(redis, keys).lastMinute(nowMs));
     }
 
-    private static List<Peer> peers(JedisPooled redis, StreamKeys keys, long nowMs) {
+    private static List<Peer> peers(UnifiedJedis redis, StreamKeys keys, long nowMs) {
         Map<String, Peer> last = new TreeMap<>();
         List<StreamEntry> recent = redis.xrevrange(
                 keys.p2p(), StreamEntryID.MAXIMUM_ID, new StreamEntryID(nowMs - HEARD_WITHIN_MS, 0), P2P_ENTRIES);

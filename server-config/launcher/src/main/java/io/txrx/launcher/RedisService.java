@@ -6,10 +6,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import redis.embedded.RedisServer;
 
-/** The Redis every process shares: {@code TXRX_REDIS_URL} when given, else an embedded one on loopback. */
+/**
+ * The Redis every process shares: {@code TXRX_REDIS_URL} when given, or the Redis Cluster of
+ * {@code TXRX_REDIS_CLUSTER_NODES} (its URL then only carries user, password and TLS), else an embedded one
+ * on loopback.
+ */
 public final class RedisService implements AutoCloseable {
 
     public static final String URL_VARIABLE = "TXRX_REDIS_URL";
+    public static final String CLUSTER_VARIABLE = "TXRX_REDIS_CLUSTER_NODES";
 
     private final String url;
     private final RedisServer embedded;
@@ -23,6 +28,10 @@ public final class RedisService implements AutoCloseable {
         String configured = env.get(URL_VARIABLE);
         if (configured != null && !configured.isBlank()) {
             return new RedisService(configured, null);
+        }
+        String cluster = env.get(CLUSTER_VARIABLE);
+        if (cluster != null && !cluster.isBlank()) {
+            return new RedisService("redis://" + cluster.split(",")[0].strip(), null);
         }
         return startEmbedded(workDir);
     }

@@ -1,13 +1,12 @@
 package io.txrx.launcher;
 
 import io.txrx.keys.StreamKeys;
+import io.txrx.stream.Redis;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -20,6 +19,7 @@ final class Status {
     static final String URL_FILE = "redis-url";
     private static final String PREFIX_VARIABLE = "TXRX_PREFIX";
     private static final String DEFAULT_PREFIX = "txrx:";
+    private static final int STATUS_TIMEOUT_MS = 5000;
 
     private Status() {}
 
@@ -28,6 +28,10 @@ final class Status {
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(options.env());
         String url = env.get(RedisService.URL_VARIABLE);
+        String cluster = env.get(RedisService.CLUSTER_VARIABLE);
+        if ((url == null || url.isBlank()) && cluster != null && !cluster.isBlank()) {
+            url = "redis://" + cluster.split(",")[0].strip();
+        }
         Path file = options.runDir().resolve(URL_FILE);
         if ((url == null || url.isBlank()) && Files.isReadable(file)) {
             url = Files.readString(file).strip();
@@ -37,10 +41,15 @@ final class Status {
             return 1;
         }
         String prefix = env.getOrDefault(PREFIX_VARIABLE, DEFAULT_PREFIX);
-        try (JedisPooled redis = new JedisPooled(URI.create(url))) {
-            console.block(BusStatus.read(redis, StreamKeys.withPrefix(prefix), System.currentTimeMillis())
-                    .format());
-            return 0;
+        try {
+            Redis redis = Redis.open(url, cluster, 2, STATUS_TIMEOUT_MS);
+            try {
+                console.block(BusStatus.read(redis, StreamKeys.withPrefix(prefix), System.currentTimeMillis())
+                        .format());
+                return 0;
+            } finally {
+                redis.close();
+            }
         } catch (JedisException e) {
             console.say("Redis at " + Launch.withoutPassword(url) + " does not answer: " + e.getMessage());
             return 1;

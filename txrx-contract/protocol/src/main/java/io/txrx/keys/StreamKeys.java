@@ -2,20 +2,34 @@ package io.txrx.keys;
 
 /**
  * Names of the Redis keys, all under the configurable prefix. Every command txrx sends touches one key, so
- * the names need no hash tags to work on a Redis Cluster; the one exception, a gateway's channel fan-out
- * read, is described with {@link #channel(String)}. The roles inject it as a bean under the configured
- * prefix ({@code io.txrx.stream.StreamKeysProducer}).
+ * the names need no hash tags to work on a Redis Cluster, and spread over its nodes by their names; the one
+ * exception, a gateway's channel fan-out read, is described with {@link #channel(String)}. The roles inject
+ * it as a bean under the configured prefix ({@code io.txrx.stream.StreamKeysProducer}).
  */
 public final class StreamKeys {
 
     private final String prefix;
+    private final int channelTags;
 
-    private StreamKeys(String prefix) {
+    private StreamKeys(String prefix, int channelTags) {
         this.prefix = prefix;
+        this.channelTags = channelTags;
     }
 
+    /** Keys for one Redis: channel keys without hash tags. */
     public static StreamKeys withPrefix(String prefix) {
-        return new StreamKeys(prefix);
+        return new StreamKeys(prefix, 0);
+    }
+
+    /**
+     * Keys for a Redis Cluster: each channel key carries one of {@code tags} hash tags (see
+     * {@link #channel(String)}).
+     */
+    public static StreamKeys forCluster(String prefix, int tags) {
+        if (tags < 1) {
+            throw new IllegalArgumentException("a cluster needs at least one channel hash tag, not " + tags);
+        }
+        return new StreamKeys(prefix, tags);
     }
 
     /** Every call from every gateway. */
@@ -57,11 +71,16 @@ public final class StreamKeys {
     }
 
     /**
-     * The messages of one channel ({@code io.txrx.channel}). A gateway reads all the channels its sockets
-     * subscribe to with one multi-key XREAD, which on a Redis Cluster needs the keys in one hash slot: see
-     * the README's "How a gateway fans out" and "Redis Cluster" (Channels) for how that scales.
+     * The messages of one channel ({@code io.txrx.channel}): {@code <prefix>ch:<name>} on one Redis. A gateway
+     * reads the channels its sockets subscribe to with multi-key XREADs, which on a Redis Cluster need their
+     * keys in one hash slot; there the key is {@code <prefix>ch:{<n>}<name>}, {@code n} the name's hash modulo
+     * the number of tags, so a gateway keeps at most that many readers while channels still spread over the
+     * nodes (the README's "Beyond one Redis").
      */
     public String channel(String name) {
-        return prefix + "ch:" + name;
+        if (channelTags == 0) {
+            return prefix + "ch:" + name;
+        }
+        return prefix + "ch:{" + Math.floorMod(name.hashCode(), channelTags) + "}" + name;
     }
 }

@@ -2,15 +2,14 @@ package io.txrx.inspect;
 
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
+import io.txrx.stream.Redis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XPendingParams;
-import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamGroupInfo;
 import redis.clients.jedis.resps.StreamInfo;
@@ -24,7 +23,6 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  * {@code txrx status} prints.
  */
 public final class BusInspector {
-    private static final int SCAN_COUNT = 500;
 
     public record Consumer(String name, long pending, long idleMs) {}
 
@@ -44,17 +42,17 @@ public final class BusInspector {
             long idleMs,
             long deliveries) {}
 
-    private final JedisPooled redis;
+    private final Redis redis;
     private final StreamKeys keys;
 
-    public BusInspector(JedisPooled redis, StreamKeys keys) {
+    public BusInspector(Redis redis, StreamKeys keys) {
         this.redis = redis;
         this.keys = keys;
     }
 
     /** Every txrx stream, sorted by key. */
     public List<Stream> streams() {
-        JedisPooled jedis = redis;
+        UnifiedJedis jedis = redis.client();
         List<Stream> streams = new ArrayList<>();
         for (String key : streamKeys(keys.key("") + "*")) {
             StreamInfo info;
@@ -92,7 +90,7 @@ public final class BusInspector {
 
     /** The {@code limit} oldest pending calls of TX and every service stream, oldest first. */
     public List<PendingCall> pending(int limit, long nowMs) {
-        JedisPooled jedis = redis;
+        UnifiedJedis jedis = redis.client();
         List<String> streams = new ArrayList<>();
         if (jedis.exists(keys.tx())) {
             streams.add(keys.tx());
@@ -137,15 +135,7 @@ public final class BusInspector {
     }
 
     private TreeSet<String> streamKeys(String pattern) {
-        TreeSet<String> found = new TreeSet<>();
-        ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = redis.scan(cursor, params, "stream");
-            found.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        return found;
+        return new TreeSet<>(redis.scan(pattern, "stream"));
     }
 
     private static String idOf(StreamEntryID id) {

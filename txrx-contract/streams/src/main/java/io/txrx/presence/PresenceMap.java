@@ -1,6 +1,7 @@
 package io.txrx.presence;
 
 import io.txrx.keys.StreamKeys;
+import io.txrx.stream.NodePipelines;
 import io.txrx.stream.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,9 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 
 /**
@@ -48,21 +48,21 @@ public class PresenceMap {
 
     /** The user now has a socket on {@code gateway}. */
     public void joined(String gateway, String user) {
-        try (Pipeline pipeline = client().pipelined()) {
-            pipeline.sadd(userKey(user), gateway);
-            pipeline.sadd(gatewayKey(gateway), user);
-            announce(pipeline, user);
-            pipeline.sync();
+        try (NodePipelines pipelines = redis.pipelines()) {
+            pipelines.on(userKey(user)).sadd(userKey(user), gateway);
+            pipelines.on(gatewayKey(gateway)).sadd(gatewayKey(gateway), user);
+            announce(pipelines, user);
+            pipelines.sync();
         }
     }
 
     /** The user has no socket left on {@code gateway}. */
     public void left(String gateway, String user) {
-        try (Pipeline pipeline = client().pipelined()) {
-            pipeline.srem(userKey(user), gateway);
-            pipeline.srem(gatewayKey(gateway), user);
-            announce(pipeline, user);
-            pipeline.sync();
+        try (NodePipelines pipelines = redis.pipelines()) {
+            pipelines.on(userKey(user)).srem(userKey(user), gateway);
+            pipelines.on(gatewayKey(gateway)).srem(gatewayKey(gateway), user);
+            announce(pipelines, user);
+            pipelines.sync();
         }
     }
 
@@ -71,13 +71,13 @@ public class PresenceMap {
         if (users.isEmpty()) {
             return;
         }
-        try (Pipeline pipeline = client().pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
             for (String user : users) {
-                pipeline.sadd(userKey(user), gateway);
-                pipeline.sadd(gatewayKey(gateway), user);
-                announce(pipeline, user);
+                pipelines.on(userKey(user)).sadd(userKey(user), gateway);
+                pipelines.on(gatewayKey(gateway)).sadd(gatewayKey(gateway), user);
+                announce(pipelines, user);
             }
-            pipeline.sync();
+            pipelines.sync();
         }
     }
 
@@ -103,13 +103,13 @@ public class PresenceMap {
             return List.of();
         }
         List<String> users = new ArrayList<>(client().smembers(gatewayKey(gateway)));
-        try (Pipeline pipeline = client().pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
             for (String user : users) {
-                pipeline.srem(userKey(user), gateway);
-                announce(pipeline, user);
+                pipelines.on(userKey(user)).srem(userKey(user), gateway);
+                announce(pipelines, user);
             }
-            pipeline.del(gatewayKey(gateway));
-            pipeline.sync();
+            pipelines.on(gatewayKey(gateway)).del(gatewayKey(gateway));
+            pipelines.sync();
         }
         return users;
     }
@@ -134,11 +134,11 @@ public class PresenceMap {
     /** Whether each user (as given) has a socket on a live gateway. */
     public Map<String, Boolean> online(Collection<String> users, long nowMs) {
         Map<String, Response<Set<String>>> listed = new LinkedHashMap<>();
-        try (Pipeline pipeline = client().pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
             for (String user : users) {
-                listed.put(user, pipeline.smembers(userKey(normalize(user))));
+                listed.put(user, pipelines.on(userKey(normalize(user))).smembers(userKey(normalize(user))));
             }
-            pipeline.sync();
+            pipelines.sync();
         }
         Set<String> gateways = new TreeSet<>();
         listed.values().forEach(r -> gateways.addAll(r.get()));
@@ -156,12 +156,16 @@ public class PresenceMap {
         return online;
     }
 
-    private void announce(Pipeline pipeline, String user) {
-        pipeline.xadd(
-                changes(), XAddParams.xAddParams().maxLen(CHANGES_MAX_LEN).approximateTrimming(), Map.of("user", user));
+    private void announce(NodePipelines pipelines, String user) {
+        pipelines
+                .on(changes())
+                .xadd(
+                        changes(),
+                        XAddParams.xAddParams().maxLen(CHANGES_MAX_LEN).approximateTrimming(),
+                        Map.of("user", user));
     }
 
-    private JedisPooled client() {
+    private UnifiedJedis client() {
         return redis.client();
     }
 

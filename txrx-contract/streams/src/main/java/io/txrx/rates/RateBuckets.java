@@ -2,13 +2,14 @@ package io.txrx.rates;
 
 import io.txrx.keys.StreamKeys;
 import io.txrx.rates.CallTally.Counts;
+import io.txrx.stream.NodePipelines;
+import io.txrx.stream.Redis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 
@@ -37,10 +38,10 @@ public final class RateBuckets {
             double errorsPerSecond,
             Map<String, Long> errorCodes) {}
 
-    private final JedisPooled redis;
+    private final Redis redis;
     private final StreamKeys keys;
 
-    public RateBuckets(JedisPooled redis, StreamKeys keys) {
+    public RateBuckets(Redis redis, StreamKeys keys) {
         this.redis = redis;
         this.keys = keys;
     }
@@ -56,13 +57,14 @@ public final class RateBuckets {
             return;
         }
         String key = key(epochSecond);
-        try (Pipeline pipeline = redis.pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
+            Pipeline pipeline = pipelines.on(key);
             counted.forEach((method, counts) -> {
                 pipeline.hincrBy(key, CALLS + method, counts.calls());
                 counts.errors().forEach((code, n) -> pipeline.hincrBy(key, ERRORS + code + "|" + method, n));
             });
             pipeline.expire(key, TTL_SECONDS);
-            pipeline.sync();
+            pipelines.sync();
         }
     }
 
@@ -70,11 +72,12 @@ public final class RateBuckets {
     public List<MethodRate> lastMinute(long nowMs) {
         long now = Math.floorDiv(nowMs, 1000);
         List<Response<Map<String, String>>> seconds = new ArrayList<>(WINDOW_SECONDS);
-        try (Pipeline pipeline = redis.pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
             for (long second = now - WINDOW_SECONDS; second < now; second++) {
-                seconds.add(pipeline.hgetAll(key(second)));
+                String key = key(second);
+                seconds.add(pipelines.on(key).hgetAll(key));
             }
-            pipeline.sync();
+            pipelines.sync();
         }
         Map<String, long[]> calls = new HashMap<>();
         Map<String, Map<String, Long>> errors = new HashMap<>();

@@ -1,7 +1,7 @@
 package io.txrx.stream;
 
 import java.util.UUID;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -11,11 +11,11 @@ import redis.clients.jedis.params.SetParams;
  * in its streams. A restart that kept the data (AOF, RDB) keeps the value too, so nothing is reported lost.
  */
 public final class BusEpoch {
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final String key;
     private String known;
 
-    public BusEpoch(JedisPooled redis, String key) {
+    public BusEpoch(UnifiedJedis redis, String key) {
         this.redis = redis;
         this.key = key;
     }

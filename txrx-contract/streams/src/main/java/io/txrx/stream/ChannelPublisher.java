@@ -60,13 +60,14 @@ public class ChannelPublisher {
             add.maxLen(maxLen).approximateTrimming();
         }
         Response<StreamEntryID> id;
-        try (Pipeline pipeline = redis.client().pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
+            Pipeline pipeline = pipelines.on(key);
             id = pipeline.xadd(key, add, fields);
             if (maxAgeMs > 0) {
                 pipeline.xtrim(
                         key, XTrimParams.xTrimParams().minId(Long.toString(System.currentTimeMillis() - maxAgeMs)));
             }
-            pipeline.sync();
+            pipelines.sync();
         }
         LOG.log(Level.FINE, "Published {0} to {1}", new Object[] {id.get(), channel});
         return id.get().toString();

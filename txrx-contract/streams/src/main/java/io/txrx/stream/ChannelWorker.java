@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -45,7 +45,7 @@ public final class ChannelWorker {
      * @param consumer this worker's name in the group
      */
     public ChannelWorker(
-            JedisPooled redis,
+            UnifiedJedis redis,
             String key,
             String channel,
             String group,

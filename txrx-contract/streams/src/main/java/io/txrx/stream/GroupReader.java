@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XClaimParams;
@@ -24,14 +24,14 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  */
 public final class GroupReader {
     private static final Logger LOG = Logger.getLogger(GroupReader.class.getName());
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final String stream;
     private final String group;
     private final String consumer;
     private final int batchSize;
     private final int blockMs;
 
-    public GroupReader(JedisPooled redis, String stream, String group, String consumer, int batchSize, int blockMs) {
+    public GroupReader(UnifiedJedis redis, String stream, String group, String consumer, int batchSize, int blockMs) {
         this.redis = redis;
         this.stream = stream;
         this.group = group;

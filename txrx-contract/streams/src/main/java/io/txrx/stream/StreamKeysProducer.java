@@ -6,7 +6,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The protocol's {@link StreamKeys} as a bean, under the prefix {@code txrx.prefix} configures. */
+/**
+ * The protocol's {@link StreamKeys} as a bean, under the prefix {@code txrx.prefix} configures; on a Redis
+ * Cluster ({@code txrx.redis.cluster-nodes}) with {@code txrx.channel.hash-tags} channel hash tags.
+ */
 @ApplicationScoped
 public class StreamKeysProducer {
 
@@ -14,8 +17,15 @@ public class StreamKeysProducer {
     @ConfigProperty(name = "txrx.prefix")
     String prefix;
 
+    @Inject
+    @ConfigProperty(name = "txrx.channel.hash-tags")
+    int channelTags;
+
+    @Inject
+    Redis redis;
+
     @Produces
     StreamKeys keys() {
-        return StreamKeys.withPrefix(prefix);
+        return redis.isCluster() ? StreamKeys.forCluster(prefix, channelTags) : StreamKeys.withPrefix(prefix);
     }
 }

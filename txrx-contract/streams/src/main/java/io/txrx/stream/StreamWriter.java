@@ -10,8 +10,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XAddParams;
@@ -29,13 +27,13 @@ public final class StreamWriter {
     private record Write(String stream, Map<String, String> fields, long maxLen, Ack ack) {}
 
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
-    private final JedisPooled redis;
+    private final Redis redis;
     private final int batchSize;
     private final Loop loop;
     private final Outage outage;
 
     /** @param name what the log calls it, such as "TX writer" */
-    public StreamWriter(String name, JedisPooled redis, int batchSize) {
+    public StreamWriter(String name, Redis redis, int batchSize) {
         this.loop = new Loop(name, this::writeGathered, () -> !queue.isEmpty());
         this.outage = new Outage(name);
         this.redis = redis;
@@ -109,27 +107,28 @@ public final class StreamWriter {
 
     private void write(List<Write> batch) {
         Map<String, List<StreamEntryID>> acks = new LinkedHashMap<>();
-        try (Pipeline pipeline = redis.pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
             for (Write write : batch) {
                 if (write.stream != null) {
-                    pipeline.xadd(
-                            write.stream,
-                            XAddParams.xAddParams().maxLen(write.maxLen).approximateTrimming(),
-                            write.fields);
+                    pipelines
+                            .on(write.stream)
+                            .xadd(
+                                    write.stream,
+                                    XAddParams.xAddParams().maxLen(write.maxLen).approximateTrimming(),
+                                    write.fields);
                 }
                 if (write.ack != null) {
                     acks.computeIfAbsent(write.ack.stream() + '\n' + write.ack.group(), k -> new ArrayList<>())
                             .add(write.ack.id());
                 }
             }
+            pipelines.barrier();
             acks.forEach((streamAndGroup, ids) -> {
                 int cut = streamAndGroup.indexOf('\n');
-                pipeline.xack(
-                        streamAndGroup.substring(0, cut),
-                        streamAndGroup.substring(cut + 1),
-                        ids.toArray(StreamEntryID[]::new));
+                String stream = streamAndGroup.substring(0, cut);
+                pipelines.on(stream).xack(stream, streamAndGroup.substring(cut + 1), ids.toArray(StreamEntryID[]::new));
             });
-            pipeline.sync();
+            pipelines.sync();
         }
     }
 }

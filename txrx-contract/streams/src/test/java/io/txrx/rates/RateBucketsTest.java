@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.keys.StreamKeys;
 import io.txrx.rates.RateBuckets.MethodRate;
+import io.txrx.stream.Redis;
 import io.txrx.testing.TestRedis;
 import java.net.URI;
 import java.util.List;
@@ -20,21 +21,24 @@ class RateBucketsTest {
     private static final String PREFIX =
             "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private static JedisPooled jedis;
+    private static Redis redis;
 
     @BeforeAll
     static void connect() {
         jedis = new JedisPooled(URI.create(TestRedis.url()));
+        redis = Redis.open(TestRedis.url(), null, 4, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
         jedis.keys(PREFIX + "*").forEach(jedis::del);
         jedis.close();
+        redis.close();
     }
 
     @Test
     void theCallsOfEveryGatewayInTheLastMinuteAddUp() {
-        RateBuckets cut = new RateBuckets(jedis, StreamKeys.withPrefix(PREFIX));
+        RateBuckets cut = new RateBuckets(redis, StreamKeys.withPrefix(PREFIX));
         long now = 1_800_000_000_500L;
         long second = now / 1000;
         CallTally gatewayA = new CallTally(100);

@@ -26,33 +26,31 @@ class ChannelPublisherTest {
     private static final String PREFIX =
             "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private static JedisPooled jedis;
+    private static Redis redis;
 
     private ChannelPublisher cut;
 
     @BeforeAll
     static void connect() {
         jedis = new JedisPooled(URI.create(TestRedis.url()));
+        redis = Redis.open(TestRedis.url(), null, 4, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
         jedis.keys(PREFIX + "*").forEach(jedis::del);
         jedis.close();
+        redis.close();
     }
 
     @BeforeEach
     void publisher() {
-        cut = publisher(jedis, PREFIX, 10000, 0);
+        cut = publisher(redis, PREFIX, 10000, 0);
     }
 
-    static ChannelPublisher publisher(JedisPooled jedis, String prefix, long maxLen, long maxAgeMs) {
+    static ChannelPublisher publisher(Redis redis, String prefix, long maxLen, long maxAgeMs) {
         ChannelPublisher publisher = new ChannelPublisher();
-        publisher.redis = new Redis() {
-            @Override
-            public JedisPooled client() {
-                return jedis;
-            }
-        };
+        publisher.redis = redis;
         publisher.keys = StreamKeys.withPrefix(prefix);
         publisher.maxLen = maxLen;
         publisher.maxAgeMs = maxAgeMs;
@@ -88,7 +86,7 @@ class ChannelPublisherTest {
 
     @Test
     void theChannelIsCappedAtAboutMaxLen() {
-        ChannelPublisher capped = publisher(jedis, PREFIX, 100, 0);
+        ChannelPublisher capped = publisher(redis, PREFIX, 100, 0);
         for (int i = 0; i < 400; i++) {
             capped.publish("capped", Json.createValue(i));
         }
@@ -101,7 +99,7 @@ class ChannelPublisherTest {
         String key = PREFIX + "ch:aged";
         jedis.xadd(key, new StreamEntryID(1, 0), Map.of("data", "\"ancient\""));
         jedis.xadd(key, new StreamEntryID(2, 0), Map.of("data", "\"old\""));
-        String offset = publisher(jedis, PREFIX, 10000, 60_000).publish("aged", Json.createValue("new"));
+        String offset = publisher(redis, PREFIX, 10000, 60_000).publish("aged", Json.createValue("new"));
         List<StreamEntry> entries = jedis.xrange(key, "-", "+");
         assertEquals(1, entries.size());
         assertEquals(offset, entries.get(0).getID().toString());

@@ -32,6 +32,7 @@ class ChannelWorkerTest {
             "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private static final String GROUP = "thumbnailers";
     private static JedisPooled jedis;
+    private static Redis redis;
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<ChannelWorker> workers = new ArrayList<>();
@@ -42,17 +43,19 @@ class ChannelWorkerTest {
     @BeforeAll
     static void connect() {
         jedis = new JedisPooled(URI.create(TestRedis.url()));
+        redis = Redis.open(TestRedis.url(), null, 4, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
         jedis.keys(PREFIX + "*").forEach(jedis::del);
         jedis.close();
+        redis.close();
     }
 
     @BeforeEach
     void channel() {
-        publisher = ChannelPublisherTest.publisher(jedis, PREFIX, 10000, 0);
+        publisher = ChannelPublisherTest.publisher(redis, PREFIX, 10000, 0);
         channel = "jobs." + UUID.randomUUID().toString().substring(0, 8);
         key = PREFIX + "ch:" + channel;
     }

@@ -27,6 +27,7 @@ class StreamWriterTest {
     private static final String PREFIX =
             "txrx-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private static JedisPooled jedis;
+    private static Redis redis;
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private StreamWriter cut;
@@ -35,18 +36,20 @@ class StreamWriterTest {
     @BeforeAll
     static void connect() {
         jedis = new JedisPooled(URI.create(TestRedis.url()));
+        redis = Redis.open(TestRedis.url(), null, 4, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
         jedis.keys(PREFIX + "*").forEach(jedis::del);
         jedis.close();
+        redis.close();
     }
 
     @BeforeEach
     void start() {
         stream = PREFIX + UUID.randomUUID();
-        cut = new StreamWriter("Test writer", jedis, 16);
+        cut = new StreamWriter("Test writer", redis, 16);
         cut.start(threads);
     }
 
@@ -113,7 +116,8 @@ class StreamWriterTest {
 
     @Test
     void stoppedWhileRedisIsUnreachableItEndsPromptlyInsteadOfRetryingForever() throws Exception {
-        try (JedisPooled nowhere = new JedisPooled(URI.create("redis://127.0.0.1:" + closedPort()), 200)) {
+        Redis nowhere = Redis.open("redis://127.0.0.1:" + closedPort(), null, 4, 200);
+        try {
             StreamWriter writer = new StreamWriter("Test writer", nowhere, 16);
             writer.start(threads);
             writer.append(stream, Map.of("msg", "never"), 1000);
@@ -127,6 +131,8 @@ class StreamWriterTest {
             writer.stop();
 
             assertTrue(System.nanoTime() - stopping < 2_000_000_000L, "stop returned within 2 s");
+        } finally {
+            nowhere.close();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -90,10 +91,17 @@ public final class ChannelRegistry {
 
     /** What the reader reads next: each channel's stream and the offset after which to read it. */
     public Map<String, StreamEntryID> positions() {
+        return positions(key -> true);
+    }
+
+    /** {@link #positions()} of the channels whose key {@code read} accepts (one reader's share). */
+    public Map<String, StreamEntryID> positions(Predicate<String> read) {
         Map<String, StreamEntryID> positions = new HashMap<>();
         channels.forEach((key, channel) -> {
-            synchronized (channel) {
-                positions.put(key, channel.position);
+            if (read.test(key)) {
+                synchronized (channel) {
+                    positions.put(key, channel.position);
+                }
             }
         });
         return positions;

@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -37,7 +37,7 @@ public final class PresenceLoop implements UserSockets.Listener {
     public static final String CHANGED = "presence.changed";
 
     private final PresenceMap map;
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final String gateway;
     private final SocketRegistry sockets;
     private final Watchers watchers;
@@ -48,7 +48,12 @@ public final class PresenceLoop implements UserSockets.Listener {
     private long nextBeat;
 
     public PresenceLoop(
-            PresenceMap map, JedisPooled redis, String gateway, SocketRegistry sockets, Watchers watchers, long ttlMs) {
+            PresenceMap map,
+            UnifiedJedis redis,
+            String gateway,
+            SocketRegistry sockets,
+            Watchers watchers,
+            long ttlMs) {
         this.map = map;
         this.redis = redis;
         this.gateway = gateway;

@@ -74,7 +74,7 @@ public class AdminHandlers {
     @RpcMethod("admin.rates")
     public Rates rates() {
         long now = System.currentTimeMillis();
-        List<MethodRate> methods = new RateBuckets(redis.client(), keys).lastMinute(now);
+        List<MethodRate> methods = new RateBuckets(redis, keys).lastMinute(now);
         long calls = methods.stream().mapToLong(MethodRate::calls).sum();
         long errors = methods.stream().mapToLong(MethodRate::errors).sum();
         return new Rates(
@@ -95,6 +95,6 @@ public class AdminHandlers {
     }
 
     private BusInspector bus() {
-        return new BusInspector(redis.client(), keys);
+        return new BusInspector(redis, keys);
     }
 }

@@ -4,6 +4,7 @@ import io.txrx.handlers.chat.entity.ChatMessage;
 import io.txrx.keys.Fields;
 import io.txrx.keys.StreamKeys;
 import io.txrx.presence.PresenceMap;
+import io.txrx.stream.NodePipelines;
 import io.txrx.stream.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.XAddParams;
 
 /**
@@ -45,15 +45,17 @@ public class ChatDelivery {
         String push = message.toPush();
         List<String> recipientGateways = presence.gateways(message.to().username(), now);
         List<String> senderGateways = presence.gateways(message.from().username(), now);
-        try (Pipeline pipeline = redis.client().pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
             for (String gateway : recipientGateways) {
-                pipeline.xadd(keys.rx(gateway), rxParams(), entry(message.to().username(), push, null));
+                String rx = keys.rx(gateway);
+                pipelines.on(rx).xadd(rx, rxParams(), entry(message.to().username(), push, null));
             }
             for (String gateway : senderGateways) {
+                String rx = keys.rx(gateway);
                 String except = gateway.equals(senderGateway) ? senderSession : null;
-                pipeline.xadd(keys.rx(gateway), rxParams(), entry(message.from().username(), push, except));
+                pipelines.on(rx).xadd(rx, rxParams(), entry(message.from().username(), push, except));
             }
-            pipeline.sync();
+            pipelines.sync();
         }
     }
 

@@ -3,6 +3,7 @@ package io.txrx.handlers.chat.control;
 import io.txrx.handlers.chat.entity.ChatMessage;
 import io.txrx.handlers.chat.entity.MessageId;
 import io.txrx.keys.StreamKeys;
+import io.txrx.stream.NodePipelines;
 import io.txrx.stream.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,10 +58,11 @@ public class ChatStream {
     public boolean withinRate(long user, int perSecond, long nowMs) {
         String key = keys.key("chat:rate:" + user + ":" + nowMs / 1000);
         Response<Long> count;
-        try (Pipeline pipeline = redis.client().pipelined()) {
+        try (NodePipelines pipelines = redis.pipelines()) {
+            Pipeline pipeline = pipelines.on(key);
             count = pipeline.incr(key);
             pipeline.pexpire(key, 2000);
-            pipeline.sync();
+            pipelines.sync();
         }
         return count.get() <= perSecond;
     }
