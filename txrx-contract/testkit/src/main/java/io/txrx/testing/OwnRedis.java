@@ -27,19 +27,42 @@ public final class OwnRedis implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final List<String> settings;
     private Process process;
 
-    private OwnRedis(Path dir, int port) {
+    private OwnRedis(Path dir, int port, List<String> settings) {
         this.dir = dir;
         this.port = port;
+        this.settings = List.copyOf(settings);
     }
 
     /** Starts a Redis without persistence in {@code dir} and waits until it accepts connections. */
     public static OwnRedis start(Path dir) throws Exception {
         Files.createDirectories(dir);
-        OwnRedis redis = new OwnRedis(dir, freePort());
+        OwnRedis redis = new OwnRedis(dir, freePort(), List.of());
         redis.startAgain(false);
         return redis;
+    }
+
+    /**
+     * Starts a node of a Redis Cluster ({@code --cluster-enabled yes}, with {@code settings} besides) in
+     * {@code dir}, on a port whose cluster bus port (+10000) is free too; {@link OwnRedisCluster} joins them.
+     */
+    static OwnRedis startClusterNode(Path dir, List<String> settings) throws Exception {
+        Files.createDirectories(dir);
+        List<String> all = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"));
+        all.addAll(settings);
+        OwnRedis redis = new OwnRedis(dir, freeClusterPort(), all);
+        redis.startAgain(false);
+        return redis;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
     }
 
     public String url() {
@@ -73,6 +96,7 @@ public final class OwnRedis implements AutoCloseable {
                 "no"));
         command.addAll(
                 appendOnly ? List.of("--appendonly", "yes", "--appendfsync", "always") : List.of("--appendonly", "no"));
+        command.addAll(settings);
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -89,6 +113,21 @@ public final class OwnRedis implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    private static int freeClusterPort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freePort();
+            if (port + 10_000 > 65_535) {
+                continue;
+            }
+            try (ServerSocket bus = new ServerSocket(port + 10_000, 1, InetAddress.getLoopbackAddress())) {
+                return bus.getLocalPort() - 10_000;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port with a free cluster bus port (+10000) found");
     }
 
     private static String executable() throws IOException {
