@@ -140,7 +140,9 @@ class ClusterIT {
             }
             Map<Integer, Integer> keys = cluster.keysPerMaster(system.prefix() + "*");
             Map<Integer, Integer> channelKeys = cluster.keysPerMaster(system.prefix() + "ch:*");
-            LOG.info("CLUSTER all-in-one: keys per master " + keys + ", of them channels " + channelKeys);
+            LOG.info("CLUSTER all-in-one: keys per master " + keys + ", of them channels " + channelKeys + "; TX on "
+                    + cluster.masterOf(system.prefix() + "tx").port() + ", the system service's stream on "
+                    + cluster.masterOf(system.prefix() + "rpc:system").port());
             assertEquals(3, keys.size());
             assertTrue(channelKeys.values().stream().allMatch(n -> n > 0), "channels on every master: " + channelKeys);
             assertTrue(keys.values().stream().allMatch(n -> n > 1), "keys on every master: " + keys);
@@ -184,7 +186,7 @@ class ClusterIT {
                 assertTrue(
                         FAILOVER_ERRORS.containsAll(figures.errors().keySet()),
                         "only unavailable, lost or timed-out errors: " + figures.line());
-                assertTrue(figures.real() > 400, figures.line());
+                assertTrue(figures.real() >= 400, figures.line());
             } finally {
                 sockets.forEach(GatewaySocket::close);
             }

@@ -43,7 +43,13 @@ import redis.clients.jedis.util.JedisURIHelper;
 @ApplicationScoped
 public class Redis {
     private static final Logger LOG = Logger.getLogger(Redis.class.getName());
-    private static final int CLUSTER_ATTEMPTS = 5;
+    /**
+     * Tries per cluster command: the second, after a connection failure or a MOVED, runs on a relearned slot
+     * map. Jedis's longer retries (with growing pauses, up to attempts x timeout) would hold a loop for tens of
+     * seconds after a failover; the loops retry on their own, each time with a fresh map.
+     */
+    private static final int CLUSTER_ATTEMPTS = 2;
+
     private static final int SCAN_PAGE = 1000;
     private static final int SLOTS = 16384;
 
@@ -100,7 +106,7 @@ public class Redis {
                 .socketTimeoutMillis(timeoutMs)
                 .build();
         cluster = new ClusterConnectionProvider(seeds, config, pool);
-        client = new JedisCluster(cluster, CLUSTER_ATTEMPTS, Duration.ofMillis((long) timeoutMs * CLUSTER_ATTEMPTS));
+        client = new JedisCluster(cluster, CLUSTER_ATTEMPTS, Duration.ofMillis(timeoutMs));
         LOG.log(Level.INFO, "Redis Cluster from seed nodes {0}: {1} masters", new Object[] {
             seeds, masters().size()
         });

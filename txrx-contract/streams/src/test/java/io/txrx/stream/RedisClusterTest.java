@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -130,23 +130,24 @@ class RedisClusterTest {
         cluster.killMasterOf(stream);
         cluster.awaitServed(stream, Duration.ofSeconds(30));
         cluster.restartKilled();
-        redis.client().xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("n", "after"));
+        // as every loop does: a command that met the old map fails once, and the next runs on the new one
+        retrying(() -> redis.client().xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("n", "after")));
 
         List<String> read = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (read.size() < 2 && System.nanoTime() < deadline) {
-            var entries = redis.client()
-                    .xreadGroup(
-                            "g",
-                            "c1",
-                            XReadGroupParams.xReadGroupParams().count(16),
-                            Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
-            if (entries != null) {
-                entries.forEach(e ->
-                        e.getValue().forEach(entry -> read.add(entry.getFields().get("n"))));
-            }
+            retrying(reader::readNew)
+                    .forEach(entry -> read.add(entry.getFields().get("n")));
         }
         assertEquals(List.of("before", "after"), read);
+    }
+
+    private static <T> T retrying(java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisException e) {
+            return command.get();
+        }
     }
 
     private long length(String stream) {

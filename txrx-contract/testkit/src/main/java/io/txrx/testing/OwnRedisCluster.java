@@ -60,7 +60,9 @@ public final class OwnRedisCluster implements AutoCloseable {
                 "no");
         for (int i = 0; i < masters * 2; i++) {
             Path nodeDir = dir.resolve("node-" + i);
-            Files.deleteIfExists(nodeDir.resolve("nodes.conf")); // a new cluster, not an earlier run's
+            // a new cluster, not an earlier run's: its slot map, and the RDB its replication wrote
+            Files.deleteIfExists(nodeDir.resolve("nodes.conf"));
+            Files.deleteIfExists(nodeDir.resolve("dump.rdb"));
             nodes.add(OwnRedis.startClusterNode(nodeDir, settings));
         }
         for (int m = 0; m < masters; m++) {
