@@ -36,7 +36,8 @@ public record LaunchOptions(
               dispatcher   one dispatcher process               } at one TXRX_REDIS_URL and give them
               rpc          one rpc process (the handlers)       } one TXRX_P2P_PSK
               status       the cluster, streams and rates of a running txrx, from its Redis
-                           (TXRX_REDIS_URL, else the embedded Redis of the run in --run-dir)
+                           (TXRX_REDIS_URL or TXRX_REDIS_CLUSTER_NODES, else the embedded Redis
+                           of the run in --run-dir)
               help         this text
 
             options:
@@ -49,7 +50,8 @@ public record LaunchOptions(
               --timeout SECONDS    how long to wait for readiness                   [300]
               --java-opt OPTION    JVM option for every process, e.g. --java-opt -Xmx1g  (repeatable)
 
-            Redis: TXRX_REDIS_URL, else an embedded Redis. PostgreSQL: TXRX_DB_URL, TXRX_DB_USER,
+            Redis: TXRX_REDIS_URL, or a Redis Cluster's seed nodes in TXRX_REDIS_CLUSTER_NODES (host:port,...),
+            else an embedded Redis. PostgreSQL: TXRX_DB_URL, TXRX_DB_USER,
             TXRX_DB_PASSWORD, else an embedded PostgreSQL. P2P key: TXRX_P2P_PSK, else a random one per run.
             Every other TXRX_* variable of this shell reaches the processes as it is.
             """;
