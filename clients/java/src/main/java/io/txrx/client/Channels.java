@@ -11,6 +11,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The channel methods of a client: subscriptions made again on every new socket from the last offset
@@ -23,10 +25,13 @@ final class Channels implements Session.Owner {
     private final Listeners listeners;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Object deliveries = new Object();
+    private final Supplier<? extends CompletionStage<?>> beforeResubscribe;
 
-    Channels(Session session, Listeners listeners) {
+    /** @param beforeResubscribe what runs on each new socket before the channels are asked for (or null) */
+    Channels(Session session, Listeners listeners, Supplier<? extends CompletionStage<?>> beforeResubscribe) {
         this.session = session;
         this.listeners = listeners;
+        this.beforeResubscribe = beforeResubscribe;
     }
 
     CompletableFuture<JsonValue> subscribe(String channel, String offset) {
@@ -103,6 +108,31 @@ final class Channels implements Session.Owner {
     @Override
     public void opened(Connection connection) {
         subscriptions.socketLost();
+        if (beforeResubscribe == null) {
+            askAll(connection);
+            return;
+        }
+        CompletionStage<?> ready;
+        try {
+            ready = beforeResubscribe.get();
+        } catch (RuntimeException e) {
+            listeners.error(e);
+            askAll(connection);
+            return;
+        }
+        ready.whenComplete((done, failure) -> {
+            if (failure != null) {
+                listeners.error(failure);
+            }
+            synchronized (session) {
+                if (session.current() == connection) { // else a newer socket asks for them
+                    askAll(connection);
+                }
+            }
+        });
+    }
+
+    private void askAll(Connection connection) {
         subscriptions.all().forEach(subscription -> ask(subscription, connection));
     }
 

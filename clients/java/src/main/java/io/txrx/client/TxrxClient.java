@@ -36,7 +36,7 @@ public final class TxrxClient implements AutoCloseable {
                 options.scheduler == null ? Executors.newSingleThreadScheduledExecutor(TxrxClient::daemon) : null;
         HttpClient http = options.http != null ? options.http : HttpClient.newHttpClient();
         session = new Session(options, http, ownScheduler != null ? ownScheduler : options.scheduler, listeners);
-        channels = new Channels(session, listeners);
+        channels = new Channels(session, listeners, options.onOpen == null ? null : () -> options.onOpen.apply(this));
         session.start(channels);
     }
 

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /** Options of a {@link TxrxClient}; {@link #connect()} opens it. */
 public final class TxrxClientBuilder {
@@ -28,6 +30,7 @@ public final class TxrxClientBuilder {
     HttpClient http;
     ScheduledExecutorService scheduler;
     DoubleSupplier random;
+    Function<TxrxClient, ? extends CompletionStage<?>> onOpen;
 
     TxrxClientBuilder() {}
 
@@ -92,6 +95,18 @@ public final class TxrxClientBuilder {
     /** Listens from the first socket on, so no event is missed. */
     public TxrxClientBuilder listener(TxrxListener listener) {
         listeners.add(Objects.requireNonNull(listener));
+        return this;
+    }
+
+    /**
+     * Runs on every new socket (the first and each reconnect) before the client subscribes to its channels
+     * again: sign the socket in here, say with {@code auth.resume} and a token the application kept, so that
+     * channels that need a signed-in socket are not refused with -32001. The hook's calls go out first on the
+     * new socket; the channels are asked for once its stage completes (also when it fails: the failure goes to
+     * the listeners' {@code error}). Calls queued while no socket was open go out at once, without waiting.
+     */
+    public TxrxClientBuilder onOpen(Function<TxrxClient, ? extends CompletionStage<?>> hook) {
+        this.onOpen = Objects.requireNonNull(hook);
         return this;
     }
 

@@ -67,6 +67,7 @@ final class MiniGateway implements TinyWebSocketServer.Handler, AutoCloseable {
     private final Cluster cluster;
     private final TinyWebSocketServer server;
     private final Map<TinyWebSocketServer.Peer, Set<String>> subscribers = new ConcurrentHashMap<>();
+    private final Set<TinyWebSocketServer.Peer> signedIn = ConcurrentHashMap.newKeySet();
     final List<String> received = new CopyOnWriteArrayList<>();
 
     private MiniGateway(Cluster cluster) throws IOException {
@@ -115,8 +116,19 @@ final class MiniGateway implements TinyWebSocketServer.Handler, AutoCloseable {
                         .toString());
                 reply(peer, id, JsonValue.TRUE);
             }
+            case "test.signIn" -> {
+                signedIn.add(peer);
+                reply(peer, id, JsonValue.TRUE);
+            }
             case "channel.subscribe" -> {
                 String channel = params.getString("channel");
+                if (channel.startsWith("private.") && !signedIn.contains(peer)) {
+                    error(
+                            peer,
+                            id,
+                            Json.createObjectBuilder().add("code", -32001).add("message", "Sign in first"));
+                    return;
+                }
                 synchronized (cluster) {
                     String after = cluster.replay(channel, params.getString("offset", "$"), peer, this);
                     subscribers.get(peer).add(channel);
@@ -145,18 +157,23 @@ final class MiniGateway implements TinyWebSocketServer.Handler, AutoCloseable {
                     Json.createObjectBuilder()
                             .add("offset", cluster.publish(params.getString("channel"), params.get("data")))
                             .build());
-            default -> peer.send(Json.createObjectBuilder()
-                    .add("jsonrpc", "2.0")
-                    .add("id", id)
-                    .add(
-                            "error",
-                            Json.createObjectBuilder()
-                                    .add("code", -32601)
-                                    .add("message", "Method not found")
-                                    .add("data", Json.createObjectBuilder().add("method", call.getString("method"))))
-                    .build()
-                    .toString());
+            default -> error(
+                    peer,
+                    id,
+                    Json.createObjectBuilder()
+                            .add("code", -32601)
+                            .add("message", "Method not found")
+                            .add("data", Json.createObjectBuilder().add("method", call.getString("method"))));
         }
+    }
+
+    private static void error(TinyWebSocketServer.Peer peer, JsonValue id, jakarta.json.JsonObjectBuilder error) {
+        peer.send(Json.createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("error", error)
+                .build()
+                .toString());
     }
 
     void fanOut(String channel, String offset, String data) {

@@ -178,6 +178,53 @@ class TxrxClientTest {
     }
 
     @Test
+    void onEveryNewSocketTheOpenHookSignsInBeforeTheChannelsAreAskedForAgain() throws Exception {
+        MiniGateway first = cluster.start();
+        MiniGateway second = cluster.start();
+        List<Integer> received = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        TxrxClient subscriber = TxrxClient.builder()
+                .uris(first.uri(), second.uri())
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+                .idleProbe(Duration.ofMillis(100))
+                .onOpen(client -> client.call("test.signIn", null))
+                .listener(new TxrxListener() {
+                    @Override
+                    public void error(Throwable error) {
+                        errors.add(error);
+                    }
+                })
+                .connect();
+        clients.add(subscriber);
+        subscriber.onMessage(m -> received.add(m.data().asJsonObject().getInt("n")));
+        subscriber.subscribe("private.room").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        TxrxClient publisher = client(second.uri());
+        publish(publisher, 0);
+
+        await(() -> received.size() == 1, "the first message");
+        first.kill();
+        publish(publisher, 1);
+        await(() -> received.size() == 2, () -> "the message after the failover: " + received + ", " + errors);
+
+        assertEquals(List.of(0, 1), received);
+        List<String> onSecond = second.received.stream()
+                .filter(frame -> !frame.contains("publish"))
+                .map(frame ->
+                        frame.contains("test.signIn") ? "signIn" : frame.contains("subscribe") ? "subscribe" : frame)
+                .filter(frame -> frame.equals("signIn") || frame.equals("subscribe"))
+                .toList();
+        assertEquals(List.of("signIn", "subscribe"), onSecond, "signed in before asking for the channel again");
+        assertEquals(
+                List.of(), errors.stream().filter(e -> e instanceof RpcError).toList());
+    }
+
+    private static void publish(TxrxClient publisher, int n) throws Exception {
+        publisher
+                .publish("private.room", Json.createObjectBuilder().add("n", n).build())
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aSubscriptionFromZeroReplaysWhatIsKeptThenGoesLive() throws Exception {
         MiniGateway gateway = cluster.start();
         TxrxClient publisher = client(gateway.uri());
