@@ -111,8 +111,8 @@ final class Launch implements AutoCloseable {
         console.say(
                 redis.embedded()
                         ? "Redis: started an embedded Redis at " + redis.url() + " (set TXRX_REDIS_URL to use yours)"
-                        : given.containsKey(RedisService.CLUSTER_VARIABLE)
-                                ? "Redis Cluster: " + given.get(RedisService.CLUSTER_VARIABLE) + " ("
+                        : RedisService.clusterNodes(given) != null
+                                ? "Redis Cluster: " + RedisService.clusterNodes(given) + " ("
                                         + RedisService.CLUSTER_VARIABLE + ")"
                                 : "Redis: " + withoutPassword(redis.url()) + " (TXRX_REDIS_URL)");
         postgres = PostgresService.resolve(given, runDir.resolve("postgres"));

@@ -25,15 +25,27 @@ public final class RedisService implements AutoCloseable {
     }
 
     public static RedisService resolve(Map<String, String> env, Path workDir) throws IOException {
-        String configured = env.get(URL_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return new RedisService(configured, null);
+        String configured = configuredUrl(env);
+        return configured != null ? new RedisService(configured, null) : startEmbedded(workDir);
+    }
+
+    /** The seed nodes of {@code TXRX_REDIS_CLUSTER_NODES}, or {@code null} when no cluster is named. */
+    public static String clusterNodes(Map<String, String> env) {
+        String nodes = env.get(CLUSTER_VARIABLE);
+        return nodes == null || nodes.isBlank() ? null : nodes;
+    }
+
+    /**
+     * {@code TXRX_REDIS_URL}, else a URL of the first seed node of {@code TXRX_REDIS_CLUSTER_NODES} (the
+     * processes then read the cluster's nodes themselves), else {@code null}: no Redis is configured.
+     */
+    public static String configuredUrl(Map<String, String> env) {
+        String url = env.get(URL_VARIABLE);
+        if (url != null && !url.isBlank()) {
+            return url;
         }
-        String cluster = env.get(CLUSTER_VARIABLE);
-        if (cluster != null && !cluster.isBlank()) {
-            return new RedisService("redis://" + cluster.split(",")[0].strip(), null);
-        }
-        return startEmbedded(workDir);
+        String cluster = clusterNodes(env);
+        return cluster == null ? null : "redis://" + cluster.split(",")[0].strip();
     }
 
     /** Redis 6.2 from the embedded-redis package, bound to 127.0.0.1, nothing saved to disk. */

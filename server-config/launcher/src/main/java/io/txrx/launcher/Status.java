@@ -27,13 +27,10 @@ final class Status {
     static int run(LaunchOptions options, Console console, Map<String, String> environment) throws IOException {
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(options.env());
-        String url = env.get(RedisService.URL_VARIABLE);
-        String cluster = env.get(RedisService.CLUSTER_VARIABLE);
-        if ((url == null || url.isBlank()) && cluster != null && !cluster.isBlank()) {
-            url = "redis://" + cluster.split(",")[0].strip();
-        }
+        String url = RedisService.configuredUrl(env);
+        String cluster = RedisService.clusterNodes(env);
         Path file = options.runDir().resolve(URL_FILE);
-        if ((url == null || url.isBlank()) && Files.isReadable(file)) {
+        if (url == null && Files.isReadable(file)) {
             url = Files.readString(file).strip();
         }
         if (url == null || url.isBlank()) {

@@ -1,6 +1,5 @@
 package io.txrx.stream;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,8 @@ public final class NodePipelines implements AutoCloseable {
             List.of("CLUSTERDOWN", "TRYAGAIN", "READONLY", "MASTERDOWN", "LOADING");
 
     private final Redis redis;
+    /** Keyed by node; on one Redis, the one pipeline under {@code null}. */
     private final Map<HostAndPort, Pipeline> byNode = new LinkedHashMap<>();
-    private Pipeline only;
 
     NodePipelines(Redis redis) {
         this.redis = redis;
@@ -36,19 +35,7 @@ public final class NodePipelines implements AutoCloseable {
 
     /** The pipeline of the node that holds {@code key}. */
     public Pipeline on(String key) {
-        if (!redis.isCluster()) {
-            if (only == null) {
-                only = redis.pipeline(key);
-            }
-            return only;
-        }
-        HostAndPort node = redis.node(key);
-        Pipeline pipeline = byNode.get(node);
-        if (pipeline == null) {
-            pipeline = redis.pipeline(key);
-            byNode.put(node, pipeline);
-        }
-        return pipeline;
+        return byNode.computeIfAbsent(redis.node(key), node -> redis.pipeline(key));
     }
 
     /**
@@ -66,7 +53,7 @@ public final class NodePipelines implements AutoCloseable {
     /** Runs every node's commands; throws when a node's commands may not have run (see the class). */
     public void sync() {
         JedisException failure = null;
-        for (Pipeline pipeline : pipelines()) {
+        for (Pipeline pipeline : byNode.values()) {
             try {
                 for (Object reply : pipeline.syncAndReturnAll()) {
                     if (reply instanceof JedisDataException error && mustRetry(error)) {
@@ -94,18 +81,10 @@ public final class NodePipelines implements AutoCloseable {
         return RETRYABLE.stream().anyMatch(message::startsWith);
     }
 
-    private List<Pipeline> pipelines() {
-        List<Pipeline> all = new ArrayList<>(byNode.values());
-        if (only != null) {
-            all.add(only);
-        }
-        return all;
-    }
-
     /** Gives the connections back; commands not synced are sent first (and their failures only logged). */
     @Override
     public void close() {
-        for (Pipeline pipeline : pipelines()) {
+        for (Pipeline pipeline : byNode.values()) {
             try {
                 pipeline.close();
             } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,7 +143,7 @@ class RedisClusterTest {
         assertEquals(List.of("before", "after"), read);
     }
 
-    private static <T> T retrying(java.util.function.Supplier<T> command) {
+    private static <T> T retrying(Supplier<T> command) {
         try {
             return command.get();
         } catch (JedisException e) {

@@ -98,7 +98,7 @@ public class ChannelFanOut {
                 return;
             }
             ChannelReader reader = new ChannelReader(
-                    readers.isEmpty() && !redis.isCluster() ? "Channel fan-out" : "Channel fan-out (slot " + slot + ")",
+                    redis.isCluster() ? "Channel fan-out (slot " + slot + ")" : "Channel fan-out",
                     redis,
                     registry,
                     channel -> redis.slot(channel) == slot,
