@@ -12,7 +12,6 @@ import io.txrx.stream.StreamWriter;
 import io.txrx.testing.TestRedis;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validation;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +63,13 @@ class ServiceReaderTest {
 
     @BeforeAll
     static void connect() {
-        jedis = new JedisPooled(URI.create(TestRedis.url()));
+        jedis = TestRedis.jedis();
         redis = Redis.open(TestRedis.url(), null, 8, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
-        jedis.keys(PREFIX + "*").forEach(jedis::del);
-        jedis.close();
+        TestRedis.deleteKeys(PREFIX);
         redis.close();
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.txrx.testing.TestRedis;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +34,12 @@ class StatusTest {
 
     @BeforeAll
     static void connect() {
-        jedis = new JedisPooled(URI.create(TestRedis.url()));
+        jedis = TestRedis.jedis();
     }
 
     @AfterAll
     static void cleanUp() {
-        jedis.keys(PREFIX + "*").forEach(jedis::del);
-        jedis.close();
+        TestRedis.deleteKeys(PREFIX);
     }
 
     private static void p2p(String type, String from, String role) {

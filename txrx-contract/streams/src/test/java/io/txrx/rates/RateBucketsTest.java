@@ -7,7 +7,6 @@ import io.txrx.keys.StreamKeys;
 import io.txrx.rates.RateBuckets.MethodRate;
 import io.txrx.stream.Redis;
 import io.txrx.testing.TestRedis;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,14 +24,13 @@ class RateBucketsTest {
 
     @BeforeAll
     static void connect() {
-        jedis = new JedisPooled(URI.create(TestRedis.url()));
+        jedis = TestRedis.jedis();
         redis = Redis.open(TestRedis.url(), null, 4, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
-        jedis.keys(PREFIX + "*").forEach(jedis::del);
-        jedis.close();
+        TestRedis.deleteKeys(PREFIX);
         redis.close();
     }
 

@@ -8,7 +8,6 @@ import io.txrx.jsonrpc.JsonRpcException;
 import io.txrx.keys.StreamKeys;
 import io.txrx.testing.TestRedis;
 import jakarta.json.Json;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +31,13 @@ class ChannelPublisherTest {
 
     @BeforeAll
     static void connect() {
-        jedis = new JedisPooled(URI.create(TestRedis.url()));
+        jedis = TestRedis.jedis();
         redis = Redis.open(TestRedis.url(), null, 4, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
-        jedis.keys(PREFIX + "*").forEach(jedis::del);
-        jedis.close();
+        TestRedis.deleteKeys(PREFIX);
         redis.close();
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.testing.TestRedis;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,12 @@ class DeadConsumerClaimsTest {
 
     @BeforeAll
     static void connect() {
-        jedis = new JedisPooled(URI.create(TestRedis.url()));
+        jedis = TestRedis.jedis();
     }
 
     @AfterAll
     static void cleanUp() {
-        jedis.keys(PREFIX + "*").forEach(jedis::del);
-        jedis.close();
+        TestRedis.deleteKeys(PREFIX);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.txrx.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.txrx.testing.TestRedis;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,13 +21,12 @@ class GroupReaderTest {
 
     @BeforeAll
     static void connect() {
-        jedis = new JedisPooled(URI.create(TestRedis.url()));
+        jedis = TestRedis.jedis();
     }
 
     @AfterAll
     static void cleanUp() {
-        jedis.keys(PREFIX + "*").forEach(jedis::del);
-        jedis.close();
+        TestRedis.deleteKeys(PREFIX);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.txrx.testing.TestRedis;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,14 +34,13 @@ class StreamWriterTest {
 
     @BeforeAll
     static void connect() {
-        jedis = new JedisPooled(URI.create(TestRedis.url()));
+        jedis = TestRedis.jedis();
         redis = Redis.open(TestRedis.url(), null, 4, 2000);
     }
 
     @AfterAll
     static void cleanUp() {
-        jedis.keys(PREFIX + "*").forEach(jedis::del);
-        jedis.close();
+        TestRedis.deleteKeys(PREFIX);
         redis.close();
     }
 
