@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.txrx.client.GatewaySocket;
+import io.txrx.keys.Fields;
+import io.txrx.keys.StreamKeys;
 import io.txrx.launcher.MicroProcess;
 import io.txrx.launcher.PingProbe;
 import io.txrx.launcher.Role;
@@ -90,6 +92,24 @@ class MultiProcessIT {
 
     @Test
     @Order(2)
+    void aCallCarriesNoTraceContextWhileTracingIsOff() throws Exception {
+        ensureRpc();
+        assertPong(client.call("system.ping", null).get(REPLY_SECONDS, TimeUnit.SECONDS));
+
+        // no OTEL_SDK_DISABLED=false in these processes: no span, so no traceparent for the next hop
+        StreamKeys keys = StreamKeys.withPrefix(system.prefix());
+        for (String stream : List.of(keys.tx(), keys.rpc("system"))) {
+            List<StreamEntry> last = system.redis().xrevrange(stream, "+", "-", 1);
+            assertEquals(1, last.size(), () -> stream + " holds no call");
+            assertEquals(
+                    null,
+                    last.get(0).getFields().get(Fields.TRACEPARENT),
+                    () -> stream + " carries a trace context: " + last.get(0).getFields());
+        }
+    }
+
+    @Test
+    @Order(3)
     void callsInFlightAreAnsweredOnceWhenTheRpcInstanceIsKilled() throws Exception {
         ensureRpc();
         Map<Integer, CompletableFuture<JsonObject>> replies = new HashMap<>();
@@ -115,7 +135,7 @@ class MultiProcessIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aForgedShareChangesNoRoute() throws Exception {
         ensureRpc();
         String evil = system.prefix() + "rpc:evil";
@@ -137,7 +157,7 @@ class MultiProcessIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aLogoutOnOneGatewaySignsOutTheSessionsSocketOnAnother() throws Exception {
         ensureRpc();
         MicroProcess other = system.start(Role.GATEWAY, "gateway-b");

@@ -11,6 +11,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The spans of a call on one hop, their parent read from the W3C {@code traceparent} the hop before wrote into
@@ -43,12 +44,17 @@ public final class CallTracing {
     }
 
     /**
-     * Tracing with {@code tracer}, when it records: Payara hands out a tracer that records nothing while the
-     * SDK is disabled, which a probe span (never ended, so never exported) tells.
+     * Tracing with {@code tracer}, when the SDK is switched on ({@code otel.sdk.disabled=false}, the setting
+     * Payara reads) and the tracer records, which a probe span (never ended, so never exported) tells. The
+     * setting is read here too because, with it unset, Payara hands out an SDK without span processors: its
+     * tracer makes valid spans that go nowhere, and each would cost the call path for nothing.
      */
     public static CallTracing of(Tracer tracer) {
-        boolean records =
-                tracer.spanBuilder("txrx probe").startSpan().getSpanContext().isValid();
+        boolean switchedOn = !ConfigProvider.getConfig()
+                .getOptionalValue("otel.sdk.disabled", Boolean.class)
+                .orElse(true);
+        boolean records = switchedOn
+                && tracer.spanBuilder("txrx probe").startSpan().getSpanContext().isValid();
         return new CallTracing(records ? tracer : null);
     }
 
