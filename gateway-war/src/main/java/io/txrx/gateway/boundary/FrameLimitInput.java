@@ -36,6 +36,11 @@ final class FrameLimitInput extends ServletInputStream {
         tooBig = close;
     }
 
+    /** The socket is gone: forgets what closes it (it holds the socket's session). */
+    void release() {
+        tooBig = () -> {};
+    }
+
     @Override
     public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
         if (pendingAt < pending.length) {

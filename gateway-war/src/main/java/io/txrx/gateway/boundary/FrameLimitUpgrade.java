@@ -19,7 +19,8 @@ public class FrameLimitUpgrade implements HttpUpgradeHandler {
     private static final Logger LOG = Logger.getLogger(FrameLimitUpgrade.class.getName());
     private static final ThreadLocal<FrameLimitInput> OPENING = new ThreadLocal<>();
 
-    private HttpUpgradeHandler container;
+    private volatile HttpUpgradeHandler container;
+    private volatile FrameLimitInput input;
     private int maxFrameBytes;
 
     void wrap(HttpUpgradeHandler handler, int maxBytes) {
@@ -41,6 +42,7 @@ public class FrameLimitUpgrade implements HttpUpgradeHandler {
             throw new IllegalStateException("Cannot read the upgraded connection", e);
         }
         FrameLimitInput limited = new FrameLimitInput(in, new FrameLimit(maxFrameBytes), () -> drop(connection));
+        input = limited;
         OPENING.set(limited);
         try {
             container.init(new Limited(connection, limited));
@@ -49,9 +51,24 @@ public class FrameLimitUpgrade implements HttpUpgradeHandler {
         }
     }
 
+    /**
+     * The connection is gone. Grizzly keeps recycled requests in caches of its worker threads (up to 16 per
+     * thread), and a cached request still holds its upgrade handler: this one lets go of the container's
+     * handler and of the socket's input, so that what such a cache keeps is this empty shell and not the
+     * closed socket's session, endpoint and buffers.
+     */
     @Override
     public void destroy() {
-        container.destroy();
+        HttpUpgradeHandler handler = container;
+        FrameLimitInput limited = input;
+        container = null;
+        input = null;
+        if (limited != null) {
+            limited.release();
+        }
+        if (handler != null) {
+            handler.destroy();
+        }
     }
 
     /** No endpoint took the socket (it was refused at open): the connection is dropped. */
