@@ -108,12 +108,12 @@ final class Launch implements AutoCloseable {
 
     private Map<String, String> services(Map<String, String> given, Path runDir) throws IOException {
         redis = RedisService.resolve(given, runDir.resolve("redis"));
+        String clusterNodes = RedisService.clusterNodes(given);
         console.say(
                 redis.embedded()
                         ? "Redis: started an embedded Redis at " + redis.url() + " (set TXRX_REDIS_URL to use yours)"
-                        : RedisService.clusterNodes(given) != null
-                                ? "Redis Cluster: " + RedisService.clusterNodes(given) + " ("
-                                        + RedisService.CLUSTER_VARIABLE + ")"
+                        : clusterNodes != null
+                                ? "Redis Cluster: " + clusterNodes + " (" + RedisService.CLUSTER_VARIABLE + ")"
                                 : "Redis: " + withoutPassword(redis.url()) + " (TXRX_REDIS_URL)");
         postgres = PostgresService.resolve(given, runDir.resolve("postgres"));
         console.say(
