@@ -151,11 +151,18 @@ final class EchoLoad {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (calls(answered).size() < before + count) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException(
-                        phase + ": fewer than " + count + " calls answered within " + timeout.toSeconds() + " s");
+                throw new TimeoutException(phase + ": fewer than " + count + " calls answered within "
+                        + timeout.toSeconds() + " s; so far " + outcomes());
             }
             Thread.sleep(50);
         }
+    }
+
+    /** What the calls got so far, for a failure message: results, errors by code, still waiting. */
+    private String outcomes() {
+        List<Call> all = List.copyOf(calls);
+        return all.size() + " sent, " + all.stream().filter(Call::real).count() + " real results, errors "
+                + errorCounts(all) + ", " + all.stream().filter(c -> !c.done()).count() + " waiting";
     }
 
     /** Ends the sending: no call is sent after this returns. */
@@ -179,11 +186,7 @@ final class EchoLoad {
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
             // counted below: calls still waiting are lost, failed ones are socket failures
         }
-        Map<Integer, Integer> errors = new TreeMap<>();
-        all.stream()
-                .map(Call::errorCode)
-                .filter(code -> code != null)
-                .forEach(code -> errors.merge(code, 1, Integer::sum));
+        Map<Integer, Integer> errors = errorCounts(all);
         int strays = strays() - straysBefore;
         return new Figures(
                 phase,
@@ -198,6 +201,15 @@ final class EchoLoad {
                         .count(),
                 all.stream().filter(Call::done).mapToLong(Call::latencyMs).max().orElse(0),
                 recoveryMs);
+    }
+
+    private static Map<Integer, Integer> errorCounts(List<Call> calls) {
+        Map<Integer, Integer> errors = new TreeMap<>();
+        calls.stream()
+                .map(Call::errorCode)
+                .filter(code -> code != null)
+                .forEach(code -> errors.merge(code, 1, Integer::sum));
+        return errors;
     }
 
     private int strays() {

@@ -25,6 +25,7 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisClusterOperationException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.resps.ScanResult;
@@ -151,14 +152,30 @@ public class Redis {
      */
     public Jedis connection(String key) {
         return new Jedis(
-                isCluster()
-                        ? cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(key))
-                        : single.getPool().getResource());
+                isCluster() ? connectionToMasterOf(key) : single.getPool().getResource());
     }
 
     /** A pipeline on the node holding {@code key}, with a connection of its own that closing it gives back. */
     Pipeline pipeline(String key) {
-        return isCluster() ? new Pipeline(cluster.getConnection(master(key)), true) : single.pipelined();
+        return isCluster() ? new Pipeline(connectionToMasterOf(key), true) : single.pipelined();
+    }
+
+    /**
+     * A connection to the master of {@code key}'s slot as the slot map has it. When a node cannot be reached,
+     * the map is relearned before the failure is thrown: after a failover the caller's next try then goes to the
+     * replica that took over, even in a process whose other commands never touch that node.
+     */
+    private Connection connectionToMasterOf(String key) {
+        return connectionTo(master(key));
+    }
+
+    private Connection connectionTo(HostAndPort node) {
+        try {
+            return cluster.getConnection(node);
+        } catch (JedisConnectionException e) {
+            renewTopology();
+            throw e;
+        }
     }
 
     /** Which node holds {@code key} ({@code null} on one Redis: there is one node). */
@@ -186,7 +203,7 @@ public class Redis {
             return keys;
         }
         for (HostAndPort master : masters()) {
-            try (Jedis node = new Jedis(cluster.getConnection(master))) {
+            try (Jedis node = new Jedis(connectionTo(master))) {
                 scanInto(keys, cursor -> type == null ? node.scan(cursor, params) : node.scan(cursor, params, type));
             }
         }
