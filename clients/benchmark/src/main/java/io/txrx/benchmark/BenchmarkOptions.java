@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,19 +70,28 @@ record BenchmarkOptions(
     /** Parses {@code --name value} and {@code --name=value} options over the defaults. */
     static BenchmarkOptions parse(String... args) throws UsageException {
         BenchmarkOptions options = defaults();
+        for (Map.Entry<String, String> option : namesAndValues(args)) {
+            options = options.with(option.getKey(), option.getValue());
+        }
+        return options;
+    }
+
+    /**
+     * The options of a command line as name and value, in order, from {@code --name value} or
+     * {@code --name=value}; the benchmark's tools all read their options this way.
+     */
+    static List<Map.Entry<String, String>> namesAndValues(String... args) throws UsageException {
+        List<Map.Entry<String, String>> options = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            String value;
             int equals = name.indexOf('=');
             if (name.startsWith("--") && equals > 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
+                options.add(Map.entry(name.substring(0, equals), name.substring(equals + 1)));
             } else if (i + 1 < args.length) {
-                value = args[++i];
+                options.add(Map.entry(name, args[++i]));
             } else {
                 throw new UsageException("option " + name + " needs a value");
             }
-            options = options.with(name, value);
         }
         return options;
     }
@@ -171,7 +181,8 @@ record BenchmarkOptions(
         };
     }
 
-    private static long number(String name, String value, long min, long max) throws UsageException {
+    /** A whole number (underscores allowed) within {@code min..max}. */
+    static long number(String name, String value, long min, long max) throws UsageException {
         long parsed;
         try {
             parsed = Long.parseLong(value.replace("_", ""));

@@ -38,6 +38,10 @@ public final class StreamHopFloor {
     }
 
     public static void main(String[] args) throws Exception {
+        if (BenchmarkOptions.asksForHelp(args)) {
+            System.out.print(USAGE);
+            return;
+        }
         StreamHopFloor floor;
         try {
             floor = parse(args);
@@ -53,35 +57,15 @@ public final class StreamHopFloor {
     static StreamHopFloor parse(String... args) throws UsageException {
         URI redis = URI.create("redis://127.0.0.1:6379");
         int roundTrips = 20_000;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--redis" -> redis = URI.create(required(args[i], value));
-                case "--round-trips" -> roundTrips = roundTrips(required(args[i], value));
-                default -> throw new UsageException("unknown option " + args[i]);
+        for (Map.Entry<String, String> option : BenchmarkOptions.namesAndValues(args)) {
+            switch (option.getKey()) {
+                case "--redis" -> redis = URI.create(option.getValue());
+                case "--round-trips" -> roundTrips =
+                        (int) BenchmarkOptions.number(option.getKey(), option.getValue(), 1, 1_000_000);
+                default -> throw new UsageException("unknown option " + option.getKey());
             }
-            i++;
         }
         return new StreamHopFloor(redis, roundTrips);
-    }
-
-    private static String required(String option, String value) throws UsageException {
-        if (value == null) {
-            throw new UsageException(option + " needs a value");
-        }
-        return value;
-    }
-
-    private static int roundTrips(String value) throws UsageException {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1 && n <= 1_000_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--round-trips must be 1..1000000, got " + value);
     }
 
     /** The measured round trips; the streams it used are deleted again. */
